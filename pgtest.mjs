@@ -1,0 +1,14 @@
+import { PGlite, types } from '@electric-sql/pglite';
+let t=Date.now();
+const db = await PGlite.create({ parsers: { [types.INT8]: (x)=>BigInt(x), [types.DATE]: (x)=>x } });
+console.log('create ms', Date.now()-t);
+const r = await db.query("select 5::int8 as a, '2025-01-01'::date as d, 3::int as i");
+console.log(r.rows, typeof r.rows[0].a);
+t=Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump ms', Date.now()-t, dump.size);
+t=Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump });
+console.log('load ms', Date.now()-t);
+await db.exec('create table x(a int)');
+console.log(typeof db.transaction);
