@@ -1,0 +1,26 @@
+/** The unit of work over a Database: stores bound to one transaction, or to autocommit reads. */
+import type { Database, Sql } from '../../application/ports.ts';
+import type { Stores, UnitOfWork } from '../../application/stores.ts';
+import { customerStore } from './customer-store.ts';
+import { idempotencyStore } from './idempotency-store.ts';
+import { invoiceStore } from './invoice-store.ts';
+import { ledgerStore } from './ledger-store.ts';
+import { numberSeriesStore, tenantStore } from './tenant-store.ts';
+
+export function createStores(sql: Sql): Stores {
+  return {
+    tenants: tenantStore(sql),
+    series: numberSeriesStore(sql),
+    customers: customerStore(sql),
+    invoices: invoiceStore(sql),
+    ledger: ledgerStore(sql),
+    idempotency: idempotencyStore(sql),
+  };
+}
+
+export function sqlUnitOfWork(db: Database): UnitOfWork {
+  return {
+    transaction: (fn) => db.transaction((tx) => fn(createStores(tx))),
+    read: createStores(db),
+  };
+}

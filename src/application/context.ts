@@ -1,0 +1,37 @@
+/**
+ * The dependencies every use case gets, and runUseCase: one transaction per use case, rolled
+ * back whenever the use case answers with an error, so a refused request leaves nothing behind.
+ */
+import { err, type Result } from '../domain/result.ts';
+import type { UseCaseError } from './errors.ts';
+import type { Clock, IdSource, KeyHasher } from './ports.ts';
+import type { Stores, UnitOfWork } from './stores.ts';
+
+export type AppContext = {
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly keys: KeyHasher;
+};
+
+class RollbackWith extends Error {
+  constructor(readonly error: UseCaseError) {
+    super(error.code);
+  }
+}
+
+export async function runUseCase<T>(
+  uow: UnitOfWork,
+  fn: (stores: Stores) => Promise<Result<T, UseCaseError>>,
+): Promise<Result<T, UseCaseError>> {
+  try {
+    return await uow.transaction(async (stores) => {
+      const result = await fn(stores);
+      if (!result.ok) throw new RollbackWith(result.error);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof RollbackWith) return err(error.error);
+    throw error;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The `reskontra` command line: serve, migrate, tenant create. Thin like a route: parse argv,
+ * call a use case, print. Every command has --help.
+ */
+import { Command } from 'commander';
+import { ensureOperatorToken } from '../application/operator-token.ts';
+import { createTenant } from '../application/tenants.ts';
+import { migrate } from '../adapters/db/migrate.ts';
+import { buildApp, logSerializers } from '../http/app.ts';
+import { compose, openDatabase, readConfig } from './compose.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('reskontra')
+    .description('Invoicing and collection for Swedish businesses')
+    .version('0.1.0')
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('Start the HTTP API, the API docs (/docs) and the web UI on PORT (default 3000)')
+    .option('--port <port>', 'port to listen on (overrides PORT)')
+    .option('--host <host>', 'address to bind (default 127.0.0.1; HOST)')
+    .action(async (opts: { port?: string; host?: string }) => {
+      const config = readConfig({
+        ...process.env,
+        ...(opts.port ? { PORT: opts.port } : {}),
+        ...(opts.host ? { HOST: opts.host } : {}),
+      });
+      const started = Date.now();
+      const { db, ctx } = await compose(config);
+      const token = await ensureOperatorToken(db, ctx.keys, config.adminToken);
+      const app = await buildApp({
+        ctx,
+        operatorTokenHash: token.hash,
+        logger: {
+          level: process.env.LOG_LEVEL ?? 'info',
+          serializers: logSerializers,
+          redact: ['req.headers.authorization', 'identityNumber', '*.identityNumber'],
+        },
+      });
+      const address = await app.listen({ port: config.port, host: config.host });
+      const where =
+        config.databaseUrl === undefined
+          ? `embedded database in ${config.dataDir}`
+          : 'PostgreSQL (DATABASE_URL)';
+      console.log(
+        `Reskontra is running at ${address}  (API docs: ${address}/docs, ${where}, ready in ${Date.now() - started} ms)`,
+      );
+      if (token.generated !== null) {
+        console.log(`Operator token (shown once, keep it): ${token.generated}`);
+      }
+      const stop = async () => {
+        await app.close();
+        await db.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations and exit')
+    .action(async () => {
+      const db = await openDatabase(readConfig());
+      const applied = await migrate(db);
+      console.log(
+        applied.length === 0 ? 'Database is up to date.' : `Applied: ${applied.join(', ')}`,
+      );
+      await db.close();
+    });
+
+  const tenant = program.command('tenant').description('Manage clients (tenants)');
+  tenant
+    .command('create')
+    .description('Create a client and print its API key (shown once)')
+    .requiredOption('--name <name>', 'company name')
+    .requiredOption('--org <organisationsnummer>', 'organisationsnummer, NNNNNN-NNNN')
+    .requiredOption('--email <email>', 'contact e-mail')
+    .option('--bankgiro <bankgiro>', 'the client’s bankgiro number')
+    .action(async (opts: { name: string; org: string; email: string; bankgiro?: string }) => {
+      const { db, ctx } = await compose(readConfig());
+      const result = await createTenant(ctx, {
+        name: opts.name,
+        organisationNumber: opts.org,
+        email: opts.email,
+        bankgiro: opts.bankgiro,
+      });
+      await db.close();
+      if (!result.ok) {
+        console.error(`Could not create the tenant: ${result.error.detail}`);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(
+        `Tenant ${result.value.tenant.tenantId} created.\nAPI key (shown once): ${result.value.apiKey}`,
+      );
+    });
+  return program;
+}
