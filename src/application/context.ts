@@ -7,11 +7,23 @@ import type { UseCaseError } from './errors.ts';
 import type { Clock, IdSource, KeyHasher } from './ports.ts';
 import type { Stores, UnitOfWork } from './stores.ts';
 
+/** The installation's own company: collects for the clients, named on every inkassokrav. */
+export type OperatorProfile = {
+  readonly name: string;
+  readonly organisationNumber: string;
+  /** Where debtors pay: Reskontra holds client funds and pays them out. */
+  readonly bankgiro: string;
+  readonly email: string;
+  readonly address: { street: string; postalCode: string; city: string; country: string };
+  readonly licenceText?: string | undefined;
+};
+
 export type AppContext = {
   readonly uow: UnitOfWork;
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly keys: KeyHasher;
+  readonly operator: OperatorProfile;
 };
 
 class RollbackWith extends Error {

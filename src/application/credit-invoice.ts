@@ -15,7 +15,9 @@ import { err, ok, type FieldIssue, type Result } from '../domain/result.ts';
 import { accountsFor } from './accounts.ts';
 import { runUseCase, type AppContext } from './context.ts';
 import { invalidInput, useCaseError, type UseCaseError } from './errors.ts';
+import { creditNoteDocumentData, recipientFor } from './document-payloads.ts';
 import { postEntry } from './post-entry.ts';
+import { queueDocument } from './queue-document.ts';
 import type { CreditNoteRecord, InvoiceRecord } from './records.ts';
 import { vatLinesOf } from './send-invoice.ts';
 
@@ -107,8 +109,11 @@ export async function creditInvoice(
         : 'invalid_input';
       return err(useCaseError(code, issues.map((i) => i.message).join('; '), issues));
     }
-    const tenant = await stores.tenants.get(tenantId);
-    if (tenant === null) throw new Error('invoice without tenant');
+    const [tenant, customer] = await Promise.all([
+      stores.tenants.get(tenantId),
+      stores.customers.get(tenantId, invoice.customerId),
+    ]);
+    if (tenant === null || customer === null) throw new Error('invoice without tenant or customer');
     const today = ctx.clock.today();
     const now = ctx.clock.now();
     const creditNote: CreditNoteRecord = {
@@ -146,6 +151,21 @@ export async function creditInvoice(
       ...(nothingOwed ? { status: 'credited' as const, nextActionDate: null } : {}),
     };
     await stores.invoices.update(tenantId, invoiceId, change, now);
+    const numbered = { ...invoice, number: invoice.number, ocr: invoice.ocr ?? '' };
+    const documentId = await queueDocument(ctx, stores, tenantId, {
+      invoiceId,
+      kind: 'credit_note',
+      channel: invoice.deliveryMethod,
+      documentDate: today,
+      recipient: recipientFor(customer, invoice.deliveryMethod),
+      payload: creditNoteDocumentData({
+        tenant,
+        customer,
+        invoice: numbered,
+        note: creditNote,
+        operator: ctx.operator,
+      }),
+    });
     await stores.invoices.addEvent(
       tenantId,
       invoiceId,
@@ -153,7 +173,7 @@ export async function creditInvoice(
         date: today,
         type: 'credited',
         amount: totals.total,
-        documentId: null,
+        documentId,
         policyVersion: null,
         detail: {
           creditNoteNumber: creditNote.number.toString(),

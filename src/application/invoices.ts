@@ -11,6 +11,7 @@ import { runUseCase, type AppContext } from './context.ts';
 import { invalidInput, useCaseError, type UseCaseError } from './errors.ts';
 import type {
   DeliveryMethod,
+  DocumentRecord,
   InvoiceEventRecord,
   InvoiceRecord,
   CreditNoteRecord,
@@ -98,6 +99,7 @@ export type InvoiceDetail = {
   readonly invoice: InvoiceRecord;
   readonly events: readonly InvoiceEventRecord[];
   readonly creditNotes: readonly CreditNoteRecord[];
+  readonly documents: readonly DocumentRecord[];
 };
 
 export async function getInvoice(
@@ -107,11 +109,12 @@ export async function getInvoice(
 ): Promise<Result<InvoiceDetail, UseCaseError>> {
   const invoice = await ctx.uow.read.invoices.get(tenantId, invoiceId);
   if (invoice === null) return err(useCaseError('invoice_not_found', `no invoice ${invoiceId}`));
-  const [events, creditNotes] = await Promise.all([
+  const [events, creditNotes, documents] = await Promise.all([
     ctx.uow.read.invoices.events(tenantId, invoiceId),
     ctx.uow.read.invoices.creditNotes(tenantId, invoiceId),
+    ctx.uow.read.documents.byInvoice(tenantId, invoiceId),
   ]);
-  return ok({ invoice, events, creditNotes });
+  return ok({ invoice, events, creditNotes, documents });
 }
 
 export function listInvoices(

@@ -38,3 +38,50 @@ export interface KeyHasher {
   /** Constant-time comparison of a presented secret with a stored hash. */
   matches(secret: string, hash: string): boolean;
 }
+
+/** A document as the outbox hands it to rendering and delivery. */
+export type OutgoingDocument = {
+  readonly tenantId: string;
+  readonly documentId: string;
+  readonly invoiceId: string | null;
+  readonly kind: DocumentKind;
+  readonly channel: Channel;
+  readonly documentDate: CalendarDate;
+  readonly recipient: Recipient;
+  /** The render data, as stored (JSON with bigints tagged; see document-codec.ts). */
+  readonly payload: unknown;
+};
+
+export type DocumentKind = 'invoice' | 'credit_note' | 'notice' | 'reminder' | 'collection_demand';
+export type Channel = 'email' | 'letter' | 'einvoice';
+
+export type Recipient = {
+  readonly name: string;
+  readonly email?: string | undefined;
+  readonly address?:
+    { street: string; postalCode: string; city: string; country: string } | undefined;
+  readonly peppolId?: string | undefined;
+};
+
+export type RenderedDocument = {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+  readonly fileName: string;
+};
+
+/** Data → bytes for a channel: an .eml for e-mail, a PDF for a letter, UBL XML for an e-invoice. */
+export interface DocumentRenderer {
+  render(document: OutgoingDocument): Promise<RenderedDocument>;
+}
+
+/**
+ * One delivery channel. deliver() must be idempotent per document id where the channel allows;
+ * wasDelivered() answers after a crash whether an interrupted attempt got through ('unknown'
+ * where the channel cannot tell, e.g. SMTP).
+ */
+export interface DeliveryChannel {
+  deliver(document: OutgoingDocument, rendered: RenderedDocument): Promise<void>;
+  wasDelivered(document: OutgoingDocument): Promise<boolean | 'unknown'>;
+}
+
+export type DeliveryChannels = Readonly<Record<Channel, DeliveryChannel>>;

@@ -27,6 +27,8 @@ export type TenantRecord = {
   readonly payoutAccount: string | null;
   readonly address: PostalAddress | null;
   readonly ocrLengthDigit: boolean;
+  /** Registered for F-skatt: invoices say "Godkänd för F-skatt". */
+  readonly fSkatt: boolean;
   /** Overrides of the default account map, by purpose. */
   readonly accountOverrides: Readonly<Record<string, string>>;
   readonly apiKeyHash: string;
@@ -121,3 +123,38 @@ export type TrialBalanceRow = {
 };
 
 export type { VatRate };
+
+export type DocumentStatus =
+  'queued' | 'delivered' | 'failed' | 'unconfirmed' | 'bounced' | 'returned';
+
+export type DocumentRecord = {
+  readonly documentId: string;
+  readonly invoiceId: string | null;
+  readonly kind: import('./ports.ts').DocumentKind;
+  readonly channel: import('./ports.ts').Channel;
+  readonly documentDate: CalendarDate;
+  readonly recipient: import('./ports.ts').Recipient;
+  readonly payload: unknown;
+  readonly status: DocumentStatus;
+  readonly replacesDocumentId: string | null;
+  readonly createdAt: string;
+  readonly deliveredAt: string | null;
+};
+
+export type TaskKind =
+  | 'email_bounced'
+  | 'letter_returned'
+  | 'delivery_failed'
+  | 'delivery_unconfirmed'
+  | 'complete_identity_number'
+  | 'decide_after_demand';
+
+export type TaskRecord = {
+  readonly taskId: string;
+  readonly kind: TaskKind;
+  readonly invoiceId: string | null;
+  readonly documentId: string | null;
+  readonly status: 'open' | 'done';
+  readonly detail: Readonly<Record<string, unknown>> | null;
+  readonly createdAt: string;
+};

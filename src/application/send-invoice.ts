@@ -11,7 +11,9 @@ import { accountsFor } from './accounts.ts';
 import { runUseCase, type AppContext } from './context.ts';
 import { channelIssues } from './customers.ts';
 import { useCaseError, type UseCaseError } from './errors.ts';
+import { invoiceDocumentData, recipientFor } from './document-payloads.ts';
 import { postEntry } from './post-entry.ts';
+import { queueDocument } from './queue-document.ts';
 import type { InvoiceRecord } from './records.ts';
 
 export async function sendInvoice(
@@ -61,6 +63,21 @@ export async function sendInvoice(
         ),
       );
     }
+    if (tenant.address === null) {
+      return err(
+        useCaseError(
+          'invalid_input',
+          'the client has no postal address, which an invoice must show',
+          [
+            {
+              path: 'tenant.address',
+              code: 'seller_address_missing',
+              message: 'set the client’s address first',
+            },
+          ],
+        ),
+      );
+    }
     const number = await stores.series.take(tenantId, 'invoice');
     const ocr = invoiceOcr({
       tenantNumber: tenant.tenantNumber,
@@ -86,6 +103,19 @@ export async function sendInvoice(
       nextActionDate: invoice.dueDate,
     };
     await stores.invoices.update(tenantId, invoiceId, change, now);
+    const documentId = await queueDocument(ctx, stores, tenantId, {
+      invoiceId,
+      kind: 'invoice',
+      channel: invoice.deliveryMethod,
+      documentDate: today,
+      recipient: recipientFor(customer, invoice.deliveryMethod),
+      payload: invoiceDocumentData({
+        tenant,
+        customer,
+        invoice: { ...invoice, number, ocr },
+        operator: ctx.operator,
+      }),
+    });
     await stores.invoices.addEvent(
       tenantId,
       invoiceId,
@@ -93,7 +123,7 @@ export async function sendInvoice(
         date: today,
         type: 'sent',
         amount: invoice.total,
-        documentId: null,
+        documentId,
         policyVersion: null,
         detail: { number: number.toString(), ocr, channel: invoice.deliveryMethod },
       },

@@ -5,7 +5,12 @@
 import type { CalendarDate } from '../domain/calendar-date.ts';
 import type { JournalEntryDraft } from '../domain/ledger/journal-entry.ts';
 import type { Ore } from '../domain/money.ts';
+import type { OutgoingDocument } from './ports.ts';
 import type {
+  DocumentRecord,
+  DocumentStatus,
+  TaskKind,
+  TaskRecord,
   CreditNoteRecord,
   CustomerRecord,
   InvoiceEventRecord,
@@ -125,6 +130,38 @@ export interface IdempotencyStore {
   complete(scope: string, key: string, statusCode: number, body: unknown): Promise<void>;
 }
 
+export type ClaimedMessage = { readonly document: OutgoingDocument; readonly attempt: number };
+
+export interface DocumentStore {
+  /** Inserts the document and its outbox message (due at `now`). */
+  queue(
+    tenantId: string,
+    document: Omit<DocumentRecord, 'status' | 'deliveredAt'>,
+    now: string,
+  ): Promise<void>;
+  get(tenantId: string, documentId: string): Promise<DocumentRecord | null>;
+  byInvoice(tenantId: string, invoiceId: string): Promise<DocumentRecord[]>;
+  /** Claims up to `limit` due messages across tenants (SKIP LOCKED), leasing them until leaseUntil. */
+  claimDue(now: string, leaseSeconds: number, limit: number): Promise<ClaimedMessage[]>;
+  /** Messages whose lease ran out while 'delivering': an attempt was interrupted. */
+  expiredLeases(now: string, limit: number): Promise<ClaimedMessage[]>;
+  finishAttempt(
+    tenantId: string,
+    documentId: string,
+    attempt: number,
+    outcome: 'delivered' | 'found_delivered' | 'unconfirmed' | 'error',
+    options: { now: string; error?: string; retryInSeconds?: number; giveUp?: boolean },
+  ): Promise<void>;
+  setStatus(tenantId: string, documentId: string, status: DocumentStatus): Promise<void>;
+}
+
+export interface TaskStore {
+  /** Opens a task; an open task of the same kind for the same invoice is kept instead. */
+  open(tenantId: string, task: TaskRecord): Promise<boolean>;
+  list(tenantId: string, status: 'open' | 'done' | undefined): Promise<TaskRecord[]>;
+  closeKind(tenantId: string, invoiceId: string, kind: TaskKind, now: string): Promise<number>;
+}
+
 export interface Stores {
   readonly tenants: TenantStore;
   readonly series: NumberSeriesStore;
@@ -132,6 +169,8 @@ export interface Stores {
   readonly invoices: InvoiceStore;
   readonly ledger: LedgerStore;
   readonly idempotency: IdempotencyStore;
+  readonly documents: DocumentStore;
+  readonly tasks: TaskStore;
 }
 
 export interface UnitOfWork {

@@ -19,6 +19,7 @@ export type CreateTenantInput = {
   readonly payoutAccount?: string | undefined;
   readonly address?: PostalAddress | undefined;
   readonly ocrLengthDigit?: boolean | undefined;
+  readonly fSkatt?: boolean | undefined;
 };
 
 export function validateTenant(
@@ -65,6 +66,7 @@ export async function createTenant(
     payoutAccount: input.payoutAccount ?? null,
     address: input.address ?? null,
     ocrLengthDigit: input.ocrLengthDigit ?? true,
+    fSkatt: input.fSkatt ?? true,
     accountOverrides: {},
     apiKeyHash: hash,
     createdAt: ctx.clock.now(),

@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { AppContext } from '../application/context.ts';
+import type { AppContext, OperatorProfile } from '../application/context.ts';
 import type { Clock, Database } from '../application/ports.ts';
 import { ManualClock } from '../adapters/clock/manual-clock.ts';
 import { SystemClock } from '../adapters/clock/system-clock.ts';
@@ -13,6 +13,37 @@ import { PgDatabase } from '../adapters/db/pg-database.ts';
 import { openPglite } from '../adapters/db/pglite-database.ts';
 import { sqlUnitOfWork } from '../adapters/db/unit-of-work.ts';
 import { randomIds, Sha256KeyHasher } from '../adapters/security/key-hasher.ts';
+
+export const DEMO_OPERATOR: OperatorProfile = {
+  name: 'Reskontra Demo AB',
+  organisationNumber: '5599000006',
+  bankgiro: '50501055',
+  email: 'inkasso@reskontra.example',
+  address: { street: 'Box 100', postalCode: '111 20', city: 'Stockholm', country: 'SE' },
+  licenceText: 'Demo installation: no collection licence from Finansinspektionen',
+};
+
+export function readOperatorProfile(env: NodeJS.ProcessEnv = process.env): OperatorProfile {
+  const [street, postalCode, city] = (env.RESKONTRA_OPERATOR_ADDRESS ?? '')
+    .split(';')
+    .map((p) => p.trim());
+  return {
+    name: env.RESKONTRA_OPERATOR_NAME ?? DEMO_OPERATOR.name,
+    organisationNumber: (env.RESKONTRA_OPERATOR_ORGNR ?? DEMO_OPERATOR.organisationNumber).replace(
+      /\D/g,
+      '',
+    ),
+    bankgiro: (env.RESKONTRA_BANKGIRO ?? DEMO_OPERATOR.bankgiro).replace(/\D/g, ''),
+    email: env.RESKONTRA_OPERATOR_EMAIL ?? DEMO_OPERATOR.email,
+    address:
+      street && postalCode && city
+        ? { street, postalCode, city, country: 'SE' }
+        : DEMO_OPERATOR.address,
+    licenceText:
+      env.RESKONTRA_OPERATOR_LICENCE ??
+      (env.RESKONTRA_OPERATOR_NAME ? undefined : DEMO_OPERATOR.licenceText),
+  };
+}
 
 export type Config = {
   port: number;
@@ -60,6 +91,7 @@ export async function compose(config: Config): Promise<Composed> {
     clock,
     ids: randomIds,
     keys: new Sha256KeyHasher(),
+    operator: readOperatorProfile(),
   };
   return { db, ctx, clock };
 }

@@ -8,6 +8,8 @@ import { createTenant } from '../application/tenants.ts';
 import { migrate } from '../adapters/db/migrate.ts';
 import { buildApp, logSerializers } from '../http/app.ts';
 import { compose, openDatabase, readConfig } from './compose.ts';
+import { deliveryFromEnv } from './delivery.ts';
+import { startOutboxLoop } from '../jobs/outbox-loop.ts';
 
 export function buildProgram(): Command {
   const program = new Command('reskontra')
@@ -20,7 +22,8 @@ export function buildProgram(): Command {
     .description('Start the HTTP API, the API docs (/docs) and the web UI on PORT (default 3000)')
     .option('--port <port>', 'port to listen on (overrides PORT)')
     .option('--host <host>', 'address to bind (default 127.0.0.1; HOST)')
-    .action(async (opts: { port?: string; host?: string }) => {
+    .option('--no-dispatch', 'do not deliver queued documents from this process')
+    .action(async (opts: { port?: string; host?: string; dispatch?: boolean }) => {
       const config = readConfig({
         ...process.env,
         ...(opts.port ? { PORT: opts.port } : {}),
@@ -29,8 +32,10 @@ export function buildProgram(): Command {
       const started = Date.now();
       const { db, ctx } = await compose(config);
       const token = await ensureOperatorToken(db, ctx.keys, config.adminToken);
+      const delivery = deliveryFromEnv(config.dataDir);
       const app = await buildApp({
         ctx,
+        delivery,
         operatorTokenHash: token.hash,
         logger: {
           level: process.env.LOG_LEVEL ?? 'info',
@@ -49,7 +54,18 @@ export function buildProgram(): Command {
       if (token.generated !== null) {
         console.log(`Operator token (shown once, keep it): ${token.generated}`);
       }
+      const stopOutbox =
+        opts.dispatch === false
+          ? async () => undefined
+          : startOutboxLoop(ctx, delivery, {
+              intervalMs: Number(process.env.RESKONTRA_OUTBOX_INTERVAL_MS ?? '2000'),
+              log: (message, error) =>
+                error === undefined
+                  ? app.log.info(message)
+                  : app.log.error({ err: error }, message),
+            });
       const stop = async () => {
+        await stopOutbox();
         await app.close();
         await db.close();
         process.exit(0);

@@ -14,6 +14,8 @@ import type { AppContext } from '../application/context.ts';
 import { makeAuthenticator } from './auth.ts';
 import { errorHandler, sendProblem } from './errors.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { documentRoutes } from './routes/documents.ts';
+import type { DeliveryDeps } from '../application/deliver-outbox.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { tenantRoutes } from './routes/tenants.ts';
@@ -24,6 +26,8 @@ export type AppOptions = {
   readonly operatorTokenHash: string;
   readonly logger?: FastifyServerOptions['logger'];
   readonly version?: string;
+  /** Rendering and the delivery channels: documents are re-rendered on demand. */
+  readonly delivery: DeliveryDeps;
 };
 
 /** Request logs carry method and path only: query strings may hold identity numbers. */
@@ -80,5 +84,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   customerRoutes(app, options.ctx);
   invoiceRoutes(app, options.ctx);
   ledgerRoutes(app, options.ctx);
+  documentRoutes(app, options.ctx, options.delivery);
   return app;
 }

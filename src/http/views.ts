@@ -4,7 +4,9 @@
  */
 import type {
   CustomerRecord,
+  DocumentRecord,
   InvoiceRecord,
+  TaskRecord,
   TenantRecord,
   CreditNoteRecord,
 } from '../application/records.ts';
@@ -108,5 +110,25 @@ export const invoiceDetailView = (d: InvoiceDetail, asOf: string) => ({
     ...(e.detail === null ? {} : { detail: e.detail }),
   })),
   creditNotes: d.creditNotes.map(creditNoteView),
-  documents: [] as { id: string; kind: string; channel: string; date: string; status: string }[],
+  documents: d.documents.map(documentView),
+});
+
+export const documentView = (d: DocumentRecord) => ({
+  id: d.documentId,
+  kind: d.kind,
+  channel: d.channel,
+  date: d.documentDate,
+  status: d.status,
+  ...(d.replacesDocumentId === null ? {} : { replacesDocumentId: d.replacesDocumentId }),
+  ...(d.deliveredAt === null ? {} : { deliveredAt: d.deliveredAt }),
+});
+
+export const taskView = (t: TaskRecord) => ({
+  id: t.taskId,
+  kind: t.kind,
+  status: t.status,
+  invoiceId: t.invoiceId,
+  documentId: t.documentId,
+  detail: t.detail,
+  createdAt: t.createdAt,
 });

@@ -4,7 +4,13 @@
  * field and leaving nothing written. Runs on PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { company, createTestApp, OPERATOR_TOKEN, person, type TestApp } from '../support/test-app.ts';
+import {
+  company,
+  createTestApp,
+  OPERATOR_TOKEN,
+  person,
+  type TestApp,
+} from '../support/test-app.ts';
 
 let t: TestApp;
 let a: { id: string; apiKey: string };
@@ -46,20 +52,41 @@ describe('tenant isolation', () => {
     const inv = (
       await t.request('POST', '/v1/invoices', {
         key: a.apiKey,
-        body: { customerId: c.id, invoiceDate: '2026-03-01', rows: [{ description: 'x', quantity: 1, unitPrice: 100, vatRate: 25 }] },
+        body: {
+          customerId: c.id,
+          invoiceDate: '2026-03-01',
+          rows: [{ description: 'x', quantity: 1, unitPrice: 100, vatRate: 25 }],
+        },
       })
     ).json();
-    expect((await t.request('GET', `/v1/customers/${c.id}`, { key: b.apiKey })).statusCode).toBe(404);
-    expect((await t.request('PATCH', `/v1/customers/${c.id}`, { key: b.apiKey, body: { name: 'Stolen' } })).statusCode).toBe(404);
-    expect((await t.request('GET', `/v1/invoices/${inv.id}`, { key: b.apiKey })).statusCode).toBe(404);
-    expect((await t.request('POST', `/v1/invoices/${inv.id}/send`, { key: b.apiKey })).statusCode).toBe(404);
+    expect((await t.request('GET', `/v1/customers/${c.id}`, { key: b.apiKey })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (
+        await t.request('PATCH', `/v1/customers/${c.id}`, {
+          key: b.apiKey,
+          body: { name: 'Stolen' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await t.request('GET', `/v1/invoices/${inv.id}`, { key: b.apiKey })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await t.request('POST', `/v1/invoices/${inv.id}/send`, { key: b.apiKey })).statusCode,
+    ).toBe(404);
     expect((await t.request('GET', `/v1/tenants/${a.id}`, { key: b.apiKey })).statusCode).toBe(404);
     const list = (await t.request('GET', '/v1/invoices', { key: b.apiKey })).json();
     expect(list.items).toEqual([]);
     // B cannot invoice A's customer either: it is "not found" for B.
     const res = await t.request('POST', '/v1/invoices', {
       key: b.apiKey,
-      body: { customerId: c.id, invoiceDate: '2026-03-01', rows: [{ description: 'x', quantity: 1, unitPrice: 100, vatRate: 25 }] },
+      body: {
+        customerId: c.id,
+        invoiceDate: '2026-03-01',
+        rows: [{ description: 'x', quantity: 1, unitPrice: 100, vatRate: 25 }],
+      },
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ path: 'customerId' });
@@ -74,23 +101,43 @@ describe('tenant isolation', () => {
 describe('Idempotency-Key', () => {
   it('replays the first response for the same key and body, 409 for a different body', async () => {
     const headers = { 'idempotency-key': 'create-cust-1' };
-    const first = await t.request('POST', '/v1/customers', { key: a.apiKey, body: { ...company, name: 'Idem AB' }, headers });
-    const second = await t.request('POST', '/v1/customers', { key: a.apiKey, body: { ...company, name: 'Idem AB' }, headers });
+    const first = await t.request('POST', '/v1/customers', {
+      key: a.apiKey,
+      body: { ...company, name: 'Idem AB' },
+      headers,
+    });
+    const second = await t.request('POST', '/v1/customers', {
+      key: a.apiKey,
+      body: { ...company, name: 'Idem AB' },
+      headers,
+    });
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.json()).toEqual(first.json());
     expect(second.headers['idempotent-replayed']).toBe('true');
-    const other = await t.request('POST', '/v1/customers', { key: a.apiKey, body: { ...company, name: 'Annat AB' }, headers });
+    const other = await t.request('POST', '/v1/customers', {
+      key: a.apiKey,
+      body: { ...company, name: 'Annat AB' },
+      headers,
+    });
     expect(other.statusCode).toBe(409);
     expect(other.json().code).toBe('idempotency_key_reused_with_different_input');
     // The same key is a different key for another tenant.
-    const forB = await t.request('POST', '/v1/customers', { key: b.apiKey, body: { ...company, name: 'Annat AB' }, headers });
+    const forB = await t.request('POST', '/v1/customers', {
+      key: b.apiKey,
+      body: { ...company, name: 'Annat AB' },
+      headers,
+    });
     expect(forB.statusCode).toBe(201);
   });
 
   it('does not keep a key whose request failed, so a corrected retry works', async () => {
     const headers = { 'idempotency-key': 'bad-then-good' };
-    const bad = await t.request('POST', '/v1/customers', { key: a.apiKey, body: { ...person, identityNumber: '811218-9875' }, headers });
+    const bad = await t.request('POST', '/v1/customers', {
+      key: a.apiKey,
+      body: { ...person, identityNumber: '811218-9875' },
+      headers,
+    });
     expect(bad.statusCode).toBe(422);
     const good = await t.request('POST', '/v1/customers', { key: a.apiKey, body: person, headers });
     expect(good.statusCode).toBe(201);
@@ -114,7 +161,12 @@ describe('bad input', () => {
   const rowsOk = [{ description: 'Vara', quantity: 1, unitPrice: 10000, vatRate: 25 }];
   let customerId: string;
   beforeAll(async () => {
-    customerId = (await t.request('POST', '/v1/customers', { key: a.apiKey, body: { ...company, name: 'Input AB' } })).json().id;
+    customerId = (
+      await t.request('POST', '/v1/customers', {
+        key: a.apiKey,
+        body: { ...company, name: 'Input AB' },
+      })
+    ).json().id;
   });
 
   const cases: [string, Record<string, unknown>, string][] = [
@@ -122,7 +174,11 @@ describe('bad input', () => {
     ['amount as a string', { rows: [{ ...rowsOk[0], unitPrice: '100' }] }, 'rows.0.unitPrice'],
     ['unknown VAT rate', { rows: [{ ...rowsOk[0], vatRate: 20 }] }, 'rows.0.vatRate'],
     ['negative quantity', { rows: [{ ...rowsOk[0], quantity: -1 }] }, 'rows.0.quantity'],
-    ['four decimals of quantity', { rows: [{ ...rowsOk[0], quantity: 1.2345 }] }, 'rows.0.quantity'],
+    [
+      'four decimals of quantity',
+      { rows: [{ ...rowsOk[0], quantity: 1.2345 }] },
+      'rows.0.quantity',
+    ],
     ['empty rows', { rows: [] }, 'rows'],
     ['impossible date', { invoiceDate: '2026-02-30' }, 'invoiceDate'],
     ['unknown field', { colour: 'red' }, 'body'],
@@ -137,7 +193,12 @@ describe('bad input', () => {
       expect(res.statusCode, res.body).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       const body = res.json();
-      expect(body).toMatchObject({ status: 400, code: 'invalid_request', type: expect.any(String), title: expect.any(String) });
+      expect(body).toMatchObject({
+        status: 400,
+        code: 'invalid_request',
+        type: expect.any(String),
+        title: expect.any(String),
+      });
       expect(body.errors.map((e: { path: string }) => e.path)).toContain(path);
       expect(await count('invoice')).toBe(before);
     });
@@ -146,10 +207,18 @@ describe('bad input', () => {
   it('422 for a due date before the invoice date and for an unknown customer, all named', async () => {
     const res = await t.request('POST', '/v1/invoices', {
       key: a.apiKey,
-      body: { customerId: '00000000-0000-4000-8000-000000000000', invoiceDate: '2026-03-10', dueDate: '2026-03-01', rows: rowsOk },
+      body: {
+        customerId: '00000000-0000-4000-8000-000000000000',
+        invoiceDate: '2026-03-10',
+        dueDate: '2026-03-01',
+        rows: rowsOk,
+      },
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['customerId', 'dueDate']);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual([
+      'customerId',
+      'dueDate',
+    ]);
   });
 
   it('413 for an oversized body and 415 for a wrong content type, as problem+json', async () => {
@@ -164,7 +233,10 @@ describe('bad input', () => {
     const wrong = await t.app.inject({
       method: 'POST',
       url: '/v1/customers',
-      headers: { authorization: `Bearer ${a.apiKey}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Bearer ${a.apiKey}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       payload: 'name=x',
     });
     expect(wrong.statusCode).toBe(415);
@@ -172,20 +244,39 @@ describe('bad input', () => {
   });
 
   it('422 when the delivery channel cannot be used, and nothing is booked', async () => {
-    const c = (await t.request('POST', '/v1/customers', { key: a.apiKey, body: { ...person, name: 'Utan Mejl', deliveryMethod: 'letter' } })).json();
-    const inv = (await t.request('POST', '/v1/invoices', { key: a.apiKey, body: { customerId: c.id, invoiceDate: '2026-03-01', rows: rowsOk } })).json();
+    const c = (
+      await t.request('POST', '/v1/customers', {
+        key: a.apiKey,
+        body: { ...person, name: 'Utan Mejl', deliveryMethod: 'letter' },
+      })
+    ).json();
+    const inv = (
+      await t.request('POST', '/v1/invoices', {
+        key: a.apiKey,
+        body: { customerId: c.id, invoiceDate: '2026-03-01', rows: rowsOk },
+      })
+    ).json();
     await t.request('PATCH', `/v1/customers/${c.id}`, { key: a.apiKey, body: { email: null } });
     const switched = await t.request('POST', '/v1/invoices', {
       key: a.apiKey,
-      body: { customerId: c.id, invoiceDate: '2026-03-01', rows: rowsOk, deliveryMethod: 'einvoice' },
+      body: {
+        customerId: c.id,
+        invoiceDate: '2026-03-01',
+        rows: rowsOk,
+        deliveryMethod: 'einvoice',
+      },
     });
     const entries = await count('journal_entry');
-    const res = await t.request('POST', `/v1/invoices/${switched.json().id}/send`, { key: a.apiKey });
+    const res = await t.request('POST', `/v1/invoices/${switched.json().id}/send`, {
+      key: a.apiKey,
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('delivery_channel_unusable');
     expect(res.json().detail).toContain('Peppol');
     expect(await count('journal_entry')).toBe(entries);
-    expect((await t.request('POST', `/v1/invoices/${inv.id}/send`, { key: a.apiKey })).statusCode).toBe(200);
+    expect(
+      (await t.request('POST', `/v1/invoices/${inv.id}/send`, { key: a.apiKey })).statusCode,
+    ).toBe(200);
   });
 
   it('404 as problem+json for unknown routes and malformed ids', async () => {
@@ -199,7 +290,14 @@ describe('OpenAPI', () => {
   it('serves the document generated from the schemas, and the docs page', async () => {
     const doc = (await t.request('GET', '/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/tenants', '/v1/customers', '/v1/invoices', '/v1/invoices/{id}/send']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/tenants',
+        '/v1/customers',
+        '/v1/invoices',
+        '/v1/invoices/{id}/send',
+      ]),
+    );
     const post = doc.paths['/v1/invoices'].post;
     expect(JSON.stringify(post.requestBody)).toContain('vatRate');
     const docs = await t.request('GET', '/docs/');

@@ -10,6 +10,12 @@ import { sqlUnitOfWork } from '../../src/adapters/db/unit-of-work.ts';
 import { randomIds, Sha256KeyHasher } from '../../src/adapters/security/key-hasher.ts';
 import { calendarDate } from '../../src/domain/calendar-date.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { DEMO_OPERATOR } from '../../src/cli/compose.ts';
+import { deliveryFromEnv } from '../../src/cli/delivery.ts';
+import type { DeliveryDeps } from '../../src/application/deliver-outbox.ts';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestDatabase } from './test-database.ts';
 
 export const OPERATOR_TOKEN = 'rk_operator_test_token_0123456789';
@@ -21,6 +27,9 @@ export type TestApp = {
   db: Database;
   clock: ManualClock;
   ctx: AppContext;
+  delivery: DeliveryDeps;
+  /** Where the embedded channels drop their files: <outboxDir>/outbox/<channel>/. */
+  outboxDir: string;
   request(
     method: string,
     url: string,
@@ -34,8 +43,16 @@ export async function createTestApp(options: { today?: string } = {}): Promise<T
   const { db, drop } = await createTestDatabase();
   const clock = new ManualClock(calendarDate(options.today ?? '2026-03-02'));
   const keys = new Sha256KeyHasher();
-  const ctx: AppContext = { uow: sqlUnitOfWork(db), clock, ids: randomIds, keys };
-  const app = await buildApp({ ctx, operatorTokenHash: keys.hash(OPERATOR_TOKEN) });
+  const ctx: AppContext = {
+    uow: sqlUnitOfWork(db),
+    clock,
+    ids: randomIds,
+    keys,
+    operator: DEMO_OPERATOR,
+  };
+  const outboxDir = await mkdtemp(join(tmpdir(), 'reskontra-outbox-'));
+  const delivery = deliveryFromEnv(outboxDir, {});
+  const app = await buildApp({ ctx, delivery, operatorTokenHash: keys.hash(OPERATOR_TOKEN) });
   const request: TestApp['request'] = (method, url, opts = {}) =>
     app.inject({
       method: method as 'GET',
@@ -53,6 +70,8 @@ export async function createTestApp(options: { today?: string } = {}): Promise<T
     db,
     clock,
     ctx,
+    delivery,
+    outboxDir,
     request,
     async createTenant(overrides = {}) {
       tenantCount += 1;
@@ -63,6 +82,7 @@ export async function createTestApp(options: { today?: string } = {}): Promise<T
           organisationNumber: '556036-0793',
           email: 'ekonomi@testbolaget.se',
           bankgiro: '5050-1055',
+          address: { street: 'Testvägen 1', postalCode: '111 22', city: 'Stockholm' },
           ...overrides,
         },
       });
@@ -73,6 +93,7 @@ export async function createTestApp(options: { today?: string } = {}): Promise<T
     async close() {
       await app.close();
       await drop();
+      await rm(outboxDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,7 @@ import type { CalendarDate } from '../../domain/calendar-date.ts';
 
 export class ManualClock implements Clock {
   private tick = 0;
+  private tickDate: CalendarDate | null = null;
   constructor(private current: CalendarDate) {}
 
   set(date: CalendarDate): void {
@@ -15,9 +16,25 @@ export class ManualClock implements Clock {
   today(): CalendarDate {
     return this.current;
   }
+  /** Instants run forward one millisecond per call from 06:00 UTC of the current day. */
   now(): string {
+    if (this.current !== this.tickDate) {
+      this.tickDate = this.current;
+      this.tick = 0;
+    }
     this.tick += 1;
-    const ms = String(this.tick % 1000).padStart(3, '0');
-    return `${this.current}T12:00:00.${ms}Z`;
+    const ms = 6 * 3_600_000 + this.tick;
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    const time = `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
+    return `${this.current}T${time}Z`;
+  }
+
+  /** Moves the instant forward without changing the day (retries and leases in tests). */
+  advanceSeconds(seconds: number): void {
+    if (this.current !== this.tickDate) {
+      this.tickDate = this.current;
+      this.tick = 0;
+    }
+    this.tick += seconds * 1000;
   }
 }

@@ -20,6 +20,7 @@ function toTenant(r: Row): TenantRecord {
         ? null
         : { street, postalCode: String(r.postal_code), city: String(r.city), country: 'SE' },
     ocrLengthDigit: Boolean(r.ocr_length_digit),
+    fSkatt: Boolean(r.f_skatt),
     accountOverrides: (r.account_map ?? {}) as Record<string, string>,
     apiKeyHash: String(r.api_key_hash),
     createdAt: asInstant(r.created_at),
@@ -31,8 +32,8 @@ export function tenantStore(sql: Sql): TenantStore {
     async insert(t) {
       const rows = await sql.query(
         `INSERT INTO tenant (tenant_id, name, organisation_number, vat_number, email, bankgiro,
-           payout_account, street, postal_code, city, ocr_length_digit, account_map, api_key_hash, created_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING tenant_number`,
+           payout_account, street, postal_code, city, ocr_length_digit, account_map, api_key_hash, created_at, f_skatt)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING tenant_number`,
         [
           t.tenantId,
           t.name,
@@ -48,6 +49,7 @@ export function tenantStore(sql: Sql): TenantStore {
           JSON.stringify(t.accountOverrides),
           t.apiKeyHash,
           t.createdAt,
+          t.fSkatt,
         ],
       );
       return asBigint(rows[0]!.tenant_number);

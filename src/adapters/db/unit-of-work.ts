@@ -2,6 +2,8 @@
 import type { Database, Sql } from '../../application/ports.ts';
 import type { Stores, UnitOfWork } from '../../application/stores.ts';
 import { customerStore } from './customer-store.ts';
+import { documentStore } from './document-store.ts';
+import { taskStore } from './task-store.ts';
 import { idempotencyStore } from './idempotency-store.ts';
 import { invoiceStore } from './invoice-store.ts';
 import { ledgerStore } from './ledger-store.ts';
@@ -15,6 +17,8 @@ export function createStores(sql: Sql): Stores {
     invoices: invoiceStore(sql),
     ledger: ledgerStore(sql),
     idempotency: idempotencyStore(sql),
+    documents: documentStore(sql),
+    tasks: taskStore(sql),
   };
 }
 
