@@ -4,6 +4,8 @@
  * Method: in-process HTTP with inject(), a fresh database per file, a manual clock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeCp437 } from '../../src/adapters/encoding/cp437.ts';
+import { parseSie4 } from '../../src/domain/ledger/sie4.ts';
 import { company, createTestApp, person, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -194,5 +196,36 @@ describe('invoice → send → credit → books', () => {
     expect(page2.items[0].id).not.toBe(page1.items[0].id);
     const bad = await t.request('GET', '/v1/invoices?cursor=nonsense', { key });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('SIE 4 export', () => {
+  it('exports the year in CP437 and re-imports balanced, equal to the trial balance', async () => {
+    const res = await t.request('GET', '/v1/exports/sie?year=2026', { key });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('IBM437');
+    const bytes = res.rawPayload;
+    const text = decodeCp437(bytes);
+    expect(text).toMatch(/^#FLAGGA 0\r\n/);
+    expect(text).toContain('#FORMAT PC8');
+    const parsed = parseSie4(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const sums = new Map<string, bigint>();
+    for (const v of parsed.value.vouchers) {
+      expect(v.transactions.reduce((s, x) => s + x.amount, 0n)).toBe(0n);
+      for (const x of v.transactions) sums.set(x.account, (sums.get(x.account) ?? 0n) + x.amount);
+    }
+    const tb = (await t.request('GET', '/v1/ledger/trial-balance?date=2026-12-31', { key })).json();
+    for (const row of tb) expect(sums.get(row.account)).toBe(BigInt(row.debit - row.credit));
+    expect(parsed.value.accounts.find((a) => a.code === '1510')?.name).toBe('Kundfordringar');
+  });
+
+  it('names with letters outside CP437 are exported with their base letters', async () => {
+    const c = (await t.request('POST', '/v1/customers', { key, body: { ...company, name: 'Łukasz Šimić Åkesson' } })).json();
+    const id = (await t.request('POST', '/v1/invoices', { key, body: { customerId: c.id, invoiceDate: '2026-03-01', rows } })).json().id;
+    await t.request('POST', `/v1/invoices/${id}/send`, { key });
+    const text = decodeCp437((await t.request('GET', '/v1/exports/sie?year=2026', { key })).rawPayload);
+    expect(text, text.split('\r\n').filter((l) => l.includes('kesson')).join('\n')).toContain('Lukasz Simic Åkesson');
   });
 });
