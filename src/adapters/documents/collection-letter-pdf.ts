@@ -239,7 +239,13 @@ export async function renderCollectionLetterPdf(
   const labels = documentLabels(data.language);
   const title = `${isDemand(data) ? labels.demandTitle : labels.reminderTitle} ${data.documentNumber}`;
   const author = isDemand(data) ? data.collector.name : data.seller.name;
-  const doc = createPdf({ title, author, date: data.date, compress: options.compress });
+  const doc = createPdf({
+    title,
+    author,
+    date: data.date,
+    language: data.language,
+    compress: options.compress,
+  });
   const bytes = collectPdf(doc);
   drawLetterhead(doc, data, labels);
   drawRecipient(doc, [data.debtor.name, ...addressLines(data.registeredAddress)]);

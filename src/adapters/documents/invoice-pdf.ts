@@ -243,6 +243,7 @@ export async function renderInvoicePdf(
     title,
     author: data.seller.name,
     date: data.invoiceDate,
+    language: data.language,
     compress: options.compress,
   });
   const bytes = collectPdf(doc);

@@ -1,12 +1,6 @@
 /**
  * The payment QR code's text: Visma's open "UsingQR" JSON (Svensk QR-faktura), which Swedish bank
  * apps read. Owns: the payload. Must not: draw (pdf-layout.ts draws it).
- *
- * Field names and shape checked against the published example in Petter Reinholdtsen's write-up of
- * the UsingQR specification rev. 2 (people.skolelinux.org/pere/blog, 2016-03-19: uqr, tp, nme, cc,
- * cid, iref, idt, ddt, due, cur, pt, acc) and a Swedish bankgiro example citing qrkod.info
- * (kristgy/ca_utils: "pt":"BG","acc":"5536-7742"). The spec PDF itself (usingqr.se) was not read:
- * `due` as a JSON number with two decimals and the hyphenated bankgiro follow those examples.
  */
 import { dateParts, type CalendarDate } from '../../domain/calendar-date.ts';
 import { formatDecimal, type Ore } from '../../domain/money.ts';
@@ -28,6 +22,15 @@ const compactDate = (date: CalendarDate): string => {
   const { year, month, day } = dateParts(date);
   return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
 };
+
+/*
+ * Sources for the format: the published example in Petter Reinholdtsen's write-up of the UsingQR
+ * specification rev. 2 (people.skolelinux.org/pere/blog, 2016-03-19: uqr, tp, nme, cc, cid, iref,
+ * idt, ddt, due, cur, pt, acc) and a Swedish bankgiro example citing qrkod.info (kristgy/ca_utils:
+ * "pt":"BG","acc":"5536-7742"). The specification PDF itself (usingqr.se) was not read: `due` as a
+ * JSON number with two decimals, `cid` as "NNNNNN-NNNN" and the hyphenated bankgiro follow those
+ * examples and are UNVERIFIED against it. Decoded with zbarimg from a 200 dpi render: it reads back.
+ */
 
 /**
  * One line of JSON in the field order of the examples. Built by hand so that `due` stays an exact

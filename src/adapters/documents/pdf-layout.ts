@@ -51,6 +51,7 @@ export type PdfOptions = {
   readonly title: string;
   readonly author: string;
   readonly date: CalendarDate;
+  readonly language: 'sv' | 'en';
   /** Tests turn compression off to read the text; production keeps it on. */
   readonly compress?: boolean | undefined;
 };
@@ -61,7 +62,7 @@ export function createPdf(options: PdfOptions): Pdf {
     margin: 0,
     bufferPages: true,
     compress: options.compress ?? true,
-    lang: 'sv-SE',
+    lang: options.language === 'en' ? 'en' : 'sv-SE',
     info: {
       Title: pdfSafe(options.title),
       Author: pdfSafe(options.author),
