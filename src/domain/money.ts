@@ -22,13 +22,17 @@ export function oreToSafeNumber(value: Ore): number {
   return asNumber;
 }
 
-export const addOre = (...values: readonly Ore[]): Ore =>
-  ore(values.reduce<bigint>((sum, v) => sum + v, 0n));
+export const addOre = (...values: readonly Ore[]): Ore => sumOre(values);
 export const subtractOre = (a: Ore, b: Ore): Ore => ore(a - b);
 export const negateOre = (a: Ore): Ore => ore(-a);
 export const minOre = (a: Ore, b: Ore): Ore => (a < b ? a : b);
 export const maxOre = (a: Ore, b: Ore): Ore => (a > b ? a : b);
-export const sumOre = (values: readonly Ore[]): Ore => addOre(...values);
+/** A loop, not a spread: a spread of 100 000+ amounts overflows the call stack. */
+export function sumOre(values: readonly Ore[]): Ore {
+  let sum = 0n;
+  for (const v of values) sum += v;
+  return ore(sum);
+}
 
 export type RoundingMode = 'halfUp' | 'down';
 
