@@ -4,7 +4,7 @@
  */
 import { err, type Result } from '../domain/result.ts';
 import type { UseCaseError } from './errors.ts';
-import type { Clock, IdSource, KeyHasher } from './ports.ts';
+import type { AddressRegister, Clock, IdSource, KeyHasher } from './ports.ts';
 import type { Stores, UnitOfWork } from './stores.ts';
 
 /** The installation's own company: collects for the clients, named on every inkassokrav. */
@@ -24,6 +24,8 @@ export type AppContext = {
   readonly ids: IdSource;
   readonly keys: KeyHasher;
   readonly operator: OperatorProfile;
+  /** Where inkassokrav go; without one, the customer card's address (see AddressRegister). */
+  readonly addressRegister?: AddressRegister;
 };
 
 class RollbackWith extends Error {

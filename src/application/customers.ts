@@ -14,7 +14,7 @@ import type {
   Language,
   PostalAddress,
 } from './records.ts';
-import type { Page } from './stores.ts';
+import type { Page, Stores } from './stores.ts';
 
 export type CustomerInput = {
   readonly name: string;
@@ -189,6 +189,7 @@ export async function updateCustomer(
     if (!normalised.ok) return err(invalidInput(normalised.error));
     const updated: CustomerRecord = { ...current, ...normalised.value, updatedAt: ctx.clock.now() };
     await stores.customers.update(tenantId, updated);
+    await wakeWaitingInvoices(ctx, stores, tenantId, current, updated);
     return ok(updated);
   });
 }
@@ -199,4 +200,36 @@ export function searchCustomers(
   options: { query?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<Page<CustomerRecord>> {
   return ctx.uow.read.customers.search(tenantId, options);
+}
+
+/**
+ * An inkassokrav waits for the debtor's identity number (and registered address). When the card
+ * gains them, the waiting invoices are looked at again on the next run and the task is closed.
+ */
+async function wakeWaitingInvoices(
+  ctx: AppContext,
+  stores: Stores,
+  tenantId: string,
+  before: CustomerRecord,
+  after: CustomerRecord,
+): Promise<void> {
+  const gainedId = before.identityNumber === null && after.identityNumber !== null;
+  const gainedAddress = before.address === null && after.address !== null;
+  if (!gainedId && !gainedAddress) return;
+  const now = ctx.clock.now();
+  for (const invoiceId of await stores.collection.invoicesWaitingOnCustomer(
+    tenantId,
+    after.customerId,
+  )) {
+    if (gainedId)
+      await stores.tasks.closeKind(tenantId, invoiceId, 'complete_identity_number', now);
+    if (gainedAddress)
+      await stores.tasks.closeKind(tenantId, invoiceId, 'complete_registered_address', now);
+    await stores.collection.updateCase(
+      tenantId,
+      invoiceId,
+      { nextActionDate: ctx.clock.today() },
+      now,
+    );
+  }
 }

@@ -5,7 +5,10 @@
 import type { CalendarDate } from '../domain/calendar-date.ts';
 import { validateInvoiceDraft } from '../domain/invoicing/invoice-draft.ts';
 import type { InvoiceRowInput } from '../domain/invoicing/invoice-totals.ts';
-import { ZERO_ORE } from '../domain/money.ts';
+import { accrueInterest } from '../domain/collection/case-interest.ts';
+import { ReferenceRateUnknownError } from '../domain/interest/reference-rate.ts';
+import { ZERO_ORE, type Ore } from '../domain/money.ts';
+import { toSnapshot } from './collection/case-snapshot.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { runUseCase, type AppContext } from './context.ts';
 import { invalidInput, useCaseError, type UseCaseError } from './errors.ts';
@@ -100,21 +103,49 @@ export type InvoiceDetail = {
   readonly events: readonly InvoiceEventRecord[];
   readonly creditNotes: readonly CreditNoteRecord[];
   readonly documents: readonly DocumentRecord[];
+  /** Interest on the asOf date: booked, plus accrued but not yet booked. */
+  readonly interest: {
+    readonly booked: Ore;
+    readonly unbooked: Ore;
+    readonly total: Ore;
+    readonly unavailable?: string;
+  };
 };
+
+async function interestOn(
+  ctx: AppContext,
+  tenantId: string,
+  invoiceId: string,
+  asOf: CalendarDate,
+): Promise<InvoiceDetail['interest']> {
+  const c = await ctx.uow.read.collection.loadCase(tenantId, invoiceId, { lock: 'none' });
+  const booked = c?.invoice.interestOpen ?? ZERO_ORE;
+  if (c === null || c.invoice.status !== 'sent')
+    return { booked, unbooked: ZERO_ORE, total: booked };
+  try {
+    const policy = await ctx.uow.read.collection.policy(tenantId);
+    return accrueInterest(toSnapshot(c, c.customer.address !== null), policy, asOf);
+  } catch (error) {
+    if (!(error instanceof ReferenceRateUnknownError)) throw error;
+    return { booked, unbooked: ZERO_ORE, total: booked, unavailable: error.message };
+  }
+}
 
 export async function getInvoice(
   ctx: AppContext,
   tenantId: string,
   invoiceId: string,
+  asOf: CalendarDate = ctx.clock.today(),
 ): Promise<Result<InvoiceDetail, UseCaseError>> {
   const invoice = await ctx.uow.read.invoices.get(tenantId, invoiceId);
   if (invoice === null) return err(useCaseError('invoice_not_found', `no invoice ${invoiceId}`));
-  const [events, creditNotes, documents] = await Promise.all([
+  const [events, creditNotes, documents, interest] = await Promise.all([
     ctx.uow.read.invoices.events(tenantId, invoiceId),
     ctx.uow.read.invoices.creditNotes(tenantId, invoiceId),
     ctx.uow.read.documents.byInvoice(tenantId, invoiceId),
+    interestOn(ctx, tenantId, invoiceId, asOf),
   ]);
-  return ok({ invoice, events, creditNotes, documents });
+  return ok({ invoice, events, creditNotes, documents, interest });
 }
 
 export function listInvoices(

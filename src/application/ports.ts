@@ -85,3 +85,15 @@ export interface DeliveryChannel {
 }
 
 export type DeliveryChannels = Readonly<Record<Channel, DeliveryChannel>>;
+
+/**
+ * The population register (folkbokföring) to which an inkassokrav is addressed. The default,
+ * when none is configured, is the customer card's registered address fields; a production adapter
+ * for the national register (SPAR) is separate work.
+ */
+export interface AddressRegister {
+  registeredAddress(customer: {
+    identityNumber: string | null;
+    address: Recipient['address'] | null;
+  }): Promise<Recipient['address'] | null>;
+}

@@ -147,6 +147,7 @@ export type TaskKind =
   | 'delivery_failed'
   | 'delivery_unconfirmed'
   | 'complete_identity_number'
+  | 'complete_registered_address'
   | 'decide_after_demand';
 
 export type TaskRecord = {

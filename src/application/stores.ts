@@ -5,6 +5,7 @@
 import type { CalendarDate } from '../domain/calendar-date.ts';
 import type { JournalEntryDraft } from '../domain/ledger/journal-entry.ts';
 import type { Ore } from '../domain/money.ts';
+import type { CollectionStore } from './collection/collection-store.ts';
 import type { OutgoingDocument } from './ports.ts';
 import type {
   DocumentRecord,
@@ -171,6 +172,7 @@ export interface Stores {
   readonly idempotency: IdempotencyStore;
   readonly documents: DocumentStore;
   readonly tasks: TaskStore;
+  readonly collection: CollectionStore;
 }
 
 export interface UnitOfWork {

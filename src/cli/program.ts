@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { ensureOperatorToken } from '../application/operator-token.ts';
 import { createTenant } from '../application/tenants.ts';
+import { ManualClock } from '../adapters/clock/manual-clock.ts';
 import { migrate } from '../adapters/db/migrate.ts';
 import { buildApp, logSerializers } from '../http/app.ts';
 import { compose, openDatabase, readConfig } from './compose.ts';
@@ -30,13 +31,20 @@ export function buildProgram(): Command {
         ...(opts.host ? { HOST: opts.host } : {}),
       });
       const started = Date.now();
-      const { db, ctx } = await compose(config);
+      const { db, ctx, clock } = await compose(config);
       const token = await ensureOperatorToken(db, ctx.keys, config.adminToken);
       const delivery = deliveryFromEnv(config.dataDir);
+      const manual = clock instanceof ManualClock ? clock : undefined;
+      const latestRun = await ctx.uow.read.collection.latestRunDate();
+      if (manual !== undefined && latestRun !== null) manual.set(latestRun);
       const app = await buildApp({
         ctx,
         delivery,
         operatorTokenHash: token.hash,
+        collection: {
+          clockMode: config.clock,
+          ...(manual === undefined ? {} : { advanceClock: (date) => manual.set(date) }),
+        },
         logger: {
           level: process.env.LOG_LEVEL ?? 'info',
           serializers: logSerializers,

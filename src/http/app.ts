@@ -13,6 +13,7 @@ import {
 import type { AppContext } from '../application/context.ts';
 import { makeAuthenticator } from './auth.ts';
 import { errorHandler, sendProblem } from './errors.ts';
+import { collectionRoutes, type CollectionHttpOptions } from './routes/collection.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { documentRoutes } from './routes/documents.ts';
 import type { DeliveryDeps } from '../application/deliver-outbox.ts';
@@ -28,6 +29,8 @@ export type AppOptions = {
   readonly version?: string;
   /** Rendering and the delivery channels: documents are re-rendered on demand. */
   readonly delivery: DeliveryDeps;
+  /** Clock mode for collection runs; default 'system'. */
+  readonly collection?: CollectionHttpOptions;
 };
 
 /** Request logs carry method and path only: query strings may hold identity numbers. */
@@ -85,5 +88,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   invoiceRoutes(app, options.ctx);
   ledgerRoutes(app, options.ctx);
   documentRoutes(app, options.ctx, options.delivery);
+  collectionRoutes(app, options.ctx, options.collection ?? { clockMode: 'system' });
   return app;
 }

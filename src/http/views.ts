@@ -101,6 +101,17 @@ export const creditNoteView = (c: CreditNoteRecord) => ({
 export const invoiceDetailView = (d: InvoiceDetail, asOf: string) => ({
   ...invoiceSummaryView(d.invoice),
   asOf,
+  balance: {
+    principal: n(d.invoice.principalOpen),
+    fees: n(d.invoice.feesOpen),
+    interest: n(d.interest.total),
+    total: n(addOre(d.invoice.principalOpen, d.invoice.feesOpen, d.interest.total)),
+    interestBooked: n(d.interest.booked),
+    interestAccrued: n(d.interest.unbooked),
+    ...(d.interest.unavailable === undefined
+      ? {}
+      : { interestUnavailable: d.interest.unavailable }),
+  },
   events: d.events.map((e) => ({
     date: e.date,
     type: e.type,

@@ -52,7 +52,12 @@ export async function createTestApp(options: { today?: string } = {}): Promise<T
   };
   const outboxDir = await mkdtemp(join(tmpdir(), 'reskontra-outbox-'));
   const delivery = deliveryFromEnv(outboxDir, {});
-  const app = await buildApp({ ctx, delivery, operatorTokenHash: keys.hash(OPERATOR_TOKEN) });
+  const app = await buildApp({
+    ctx,
+    delivery,
+    operatorTokenHash: keys.hash(OPERATOR_TOKEN),
+    collection: { clockMode: 'manual', advanceClock: (date) => clock.set(date) },
+  });
   const request: TestApp['request'] = (method, url, opts = {}) =>
     app.inject({
       method: method as 'GET',

@@ -7,7 +7,7 @@ import { asBigint, asInstant, asStringOrNull, decodeCursor, encodeCursor } from 
 const COLUMNS = `customer_id, customer_number, name, kind, identity_number, email, street, postal_code,
   city, country, delivery_method, peppol_id, language, reminder_fee_agreed, created_at, updated_at`;
 
-function toCustomer(r: Row): CustomerRecord {
+export function toCustomer(r: Row): CustomerRecord {
   const street = asStringOrNull(r.street);
   return {
     customerId: String(r.customer_id),

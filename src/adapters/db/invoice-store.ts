@@ -32,7 +32,7 @@ const CHANGE_COLUMNS: Record<keyof InvoiceChange, string> = {
   nextActionDate: 'next_action_date',
 };
 
-function toRow(r: Row): InvoiceRow {
+export function toRow(r: Row): InvoiceRow {
   return {
     description: String(r.description),
     quantityMilli: asBigint(r.quantity_milli),
@@ -43,7 +43,7 @@ function toRow(r: Row): InvoiceRow {
   };
 }
 
-function toInvoice(r: Row, rows: readonly InvoiceRow[]): InvoiceRecord {
+export function toInvoice(r: Row, rows: readonly InvoiceRow[]): InvoiceRecord {
   return {
     invoiceId: String(r.invoice_id),
     customerId: String(r.customer_id),

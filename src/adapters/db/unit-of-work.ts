@@ -1,6 +1,7 @@
 /** The unit of work over a Database: stores bound to one transaction, or to autocommit reads. */
 import type { Database, Sql } from '../../application/ports.ts';
 import type { Stores, UnitOfWork } from '../../application/stores.ts';
+import { collectionStore } from './collection-store.ts';
 import { customerStore } from './customer-store.ts';
 import { documentStore } from './document-store.ts';
 import { taskStore } from './task-store.ts';
@@ -19,6 +20,7 @@ export function createStores(sql: Sql): Stores {
     idempotency: idempotencyStore(sql),
     documents: documentStore(sql),
     tasks: taskStore(sql),
+    collection: collectionStore(sql),
   };
 }
 

@@ -16,6 +16,7 @@ import type {
 import { decodePayload } from '../../domain/documents/payload-codec.ts';
 import type { Ore } from '../../domain/money.ts';
 import { renderCollectionLetterPdf } from './collection-letter-pdf.ts';
+import { standardCollectionTexts } from './collection-letter-texts.ts';
 import { buildEmailMessage } from './email-message.ts';
 import { renderEmailTemplate, type EmailKind } from './email-templates.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
@@ -34,6 +35,29 @@ export type NoticeData = {
 };
 
 const PDF = 'application/pdf';
+
+/** A queued letter carries its data; the standard legal wording is added here, at render time. */
+type LetterPayload = Omit<CollectionLetterData, 'texts'> & {
+  texts?: CollectionLetterData['texts'];
+  contact?: string;
+};
+
+function withTexts(p: LetterPayload): CollectionLetterData {
+  if (p.texts !== undefined) return p as CollectionLetterData;
+  const texts = standardCollectionTexts({
+    kind: p.kind,
+    language: p.language,
+    creditorName: p.seller.name,
+    collectorName: p.collector.name,
+    contact: p.contact ?? p.collector.email ?? p.seller.email ?? '',
+    documentNumber: p.documentNumber,
+    invoiceNumber: p.invoice.number,
+    invoiceDate: p.invoice.invoiceDate,
+    dueDate: p.invoice.dueDate,
+    payBy: p.payBy,
+  });
+  return { ...p, texts };
+}
 const noonOf = (date: CalendarDate) => new Date(`${date}T11:00:00Z`);
 
 export class StandardDocumentRenderer implements DocumentRenderer {
@@ -47,7 +71,7 @@ export class StandardDocumentRenderer implements DocumentRenderer {
         return this.invoice(doc, payload as InvoiceDocumentData);
       case 'reminder':
       case 'collection_demand':
-        return this.letter(doc, payload as CollectionLetterData);
+        return this.letter(doc, withTexts(payload as LetterPayload));
       case 'notice':
         return this.email(doc, { ...this.noticeMail(payload as NoticeData), attachments: [] });
     }

@@ -4,6 +4,7 @@
  */
 import type { CalendarDate } from '../calendar-date.ts';
 import type { InvoiceTotals, VatRate } from '../invoicing/invoice-totals.ts';
+import { allocateOre, ore, type Ore } from '../money.ts';
 import { journalEntry, type AccountCode, type JournalEntryDraft } from './journal-entry.ts';
 
 export type InvoiceAccounts = {
@@ -71,5 +72,127 @@ export function creditNoteIssued(input: {
       creditAccount: p.debitAccount,
       amount: p.amount,
     })),
+  });
+}
+
+export type ChargeAccounts = {
+  readonly receivable: AccountCode;
+  readonly feeIncome: AccountCode;
+  readonly interestIncome: AccountCode;
+};
+
+/** A fee or statutory cost charged on an invoice: receivable against fee income; no VAT. */
+export function feeCharged(input: {
+  code: 'reminder_fee' | 'collection_fee' | 'statutory_costs';
+  invoiceId: string;
+  invoiceNumber: bigint;
+  amount: Ore;
+  bookingDate: CalendarDate;
+  causeKey: string;
+  accounts: ChargeAccounts;
+}): JournalEntryDraft {
+  const label = {
+    reminder_fee: 'Påminnelseavgift',
+    collection_fee: 'Inkassoavgift',
+    statutory_costs: 'Kostnader betalningsföreläggande',
+  }[input.code];
+  return journalEntry({
+    code: input.code,
+    bookingDate: input.bookingDate,
+    description: `${label} faktura ${input.invoiceNumber}`,
+    causeKey: input.causeKey,
+    invoiceId: input.invoiceId,
+    postings: [
+      {
+        debitAccount: input.accounts.receivable,
+        creditAccount: input.accounts.feeIncome,
+        amount: input.amount,
+      },
+    ],
+  });
+}
+
+/** Late-payment interest booked on an invoice: receivable against interest income; no VAT. */
+export function interestCharged(input: {
+  invoiceId: string;
+  invoiceNumber: bigint;
+  amount: Ore;
+  fromDate: CalendarDate;
+  toDate: CalendarDate;
+  bookingDate: CalendarDate;
+  accounts: ChargeAccounts;
+}): JournalEntryDraft {
+  return journalEntry({
+    code: 'interest',
+    bookingDate: input.bookingDate,
+    description: `Dröjsmålsränta faktura ${input.invoiceNumber} ${input.fromDate}–${input.toDate}`,
+    causeKey: `interest:${input.invoiceId}:${input.toDate}`,
+    invoiceId: input.invoiceId,
+    postings: [
+      {
+        debitAccount: input.accounts.receivable,
+        creditAccount: input.accounts.interestIncome,
+        amount: input.amount,
+      },
+    ],
+  });
+}
+
+/**
+ * A write-off (constated loss) of what is left on an invoice. The capital splits into its net
+ * and VAT parts in proportion to the invoice's VAT lines (output VAT is reduced on a confirmed
+ * loss); fees and interest are reversed from their income accounts.
+ */
+export function writtenOff(input: {
+  invoiceId: string;
+  invoiceNumber: bigint;
+  principal: Ore;
+  fees: Ore;
+  interest: Ore;
+  vatLines: readonly { vatRate: VatRate; taxable: Ore; vat: Ore }[];
+  bookingDate: CalendarDate;
+  causeKey: string;
+  accounts: InvoiceAccounts & ChargeAccounts & { badDebt: AccountCode };
+}): JournalEntryDraft {
+  const weights = input.vatLines.flatMap((l) => [l.taxable, l.vat]);
+  const shares =
+    input.principal > 0n && weights.some((w) => w > 0n)
+      ? allocateOre(input.principal, weights)
+      : [];
+  const postings = input.vatLines.flatMap((l, i) => [
+    {
+      debitAccount: input.accounts.badDebt,
+      creditAccount: input.accounts.receivable,
+      amount: shares[2 * i] ?? ore(0n),
+    },
+    ...(l.vatRate === 0
+      ? []
+      : [
+          {
+            debitAccount: input.accounts.outputVatByVat[l.vatRate],
+            creditAccount: input.accounts.receivable,
+            amount: shares[2 * i + 1] ?? ore(0n),
+          },
+        ]),
+  ]);
+  return journalEntry({
+    code: 'write_off',
+    bookingDate: input.bookingDate,
+    description: `Avskrivning faktura ${input.invoiceNumber}`,
+    causeKey: input.causeKey,
+    invoiceId: input.invoiceId,
+    postings: [
+      ...postings,
+      {
+        debitAccount: input.accounts.feeIncome,
+        creditAccount: input.accounts.receivable,
+        amount: input.fees,
+      },
+      {
+        debitAccount: input.accounts.interestIncome,
+        creditAccount: input.accounts.receivable,
+        amount: input.interest,
+      },
+    ],
   });
 }

@@ -122,9 +122,10 @@ export function invoiceRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       if (!UUID.test(request.params.id)) return notFound(reply, 'invoice', request.params.id);
-      const result = await getInvoice(ctx, tenantOf(request), request.params.id);
+      const asOf = (request.query.asOf ?? ctx.clock.today()) as CalendarDate;
+      const result = await getInvoice(ctx, tenantOf(request), request.params.id, asOf);
       if (!result.ok) return sendUseCaseError(reply, result.error);
-      return invoiceDetailView(result.value, request.query.asOf ?? ctx.clock.today());
+      return invoiceDetailView(result.value, asOf);
     },
   );
   r.get(
