@@ -79,6 +79,7 @@ export default tseslint.config(
     files: ['web/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
       sourceType: 'module',
       globals: {
         window: 'readonly',

@@ -19,7 +19,9 @@ import { documentRoutes } from './routes/documents.ts';
 import type { DeliveryDeps } from '../application/deliver-outbox.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
+import { paymentRoutes } from './routes/payments.ts';
 import { tenantRoutes } from './routes/tenants.ts';
+import { webRoutes } from './routes/web.ts';
 
 export type AppOptions = {
   readonly ctx: AppContext;
@@ -89,5 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ledgerRoutes(app, options.ctx);
   documentRoutes(app, options.ctx, options.delivery);
   collectionRoutes(app, options.ctx, options.collection ?? { clockMode: 'system' });
+  webRoutes(app);
+  paymentRoutes(app, options.ctx);
   return app;
 }

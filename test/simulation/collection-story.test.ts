@@ -19,18 +19,28 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const rows = [{ description: 'Konsulttjänster januari', quantity: 8, unitPrice: 100000, vatRate: 25 }]; // 10 000 kr incl. VAT
+const rows = [
+  { description: 'Konsulttjänster januari', quantity: 8, unitPrice: 100000, vatRate: 25 },
+]; // 10 000 kr incl. VAT
 
 async function invoiceFor(customer: Record<string, unknown>, invoiceDate = '2026-01-15') {
   const c = (await t.request('POST', '/v1/customers', { key, body: customer })).json();
-  const inv = (await t.request('POST', '/v1/invoices', { key, body: { customerId: c.id, invoiceDate, termsDays: 30, rows } })).json();
+  const inv = (
+    await t.request('POST', '/v1/invoices', {
+      key,
+      body: { customerId: c.id, invoiceDate, termsDays: 30, rows },
+    })
+  ).json();
   const sent = await t.request('POST', `/v1/invoices/${inv.id}/send`, { key });
   expect(sent.statusCode, sent.body).toBe(200);
   return { customerId: c.id as string, invoiceId: inv.id as string };
 }
 
 async function runDay(date: string) {
-  const res = await t.request('POST', '/v1/collection/run', { key: OPERATOR_TOKEN, body: { date } });
+  const res = await t.request('POST', '/v1/collection/run', {
+    key: OPERATOR_TOKEN,
+    body: { date },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -40,10 +50,18 @@ async function runThrough(from: string, to: string) {
 }
 
 const timeline = async (invoiceId: string, asOf?: string) =>
-  (await t.request('GET', `/v1/invoices/${invoiceId}${asOf ? `?asOf=${asOf}` : ''}`, { key })).json();
+  (
+    await t.request('GET', `/v1/invoices/${invoiceId}${asOf ? `?asOf=${asOf}` : ''}`, { key })
+  ).json();
 
-const steps = (inv: { events: { type: string; date: string; amount?: number; detail?: Record<string, unknown> }[] }) =>
-  inv.events.filter((e) => /notice_sent|reminder_sent|collection_demand_sent|decision_due|task_/.test(e.type)).map((e) => `${e.date} ${e.type}`);
+const steps = (inv: {
+  events: { type: string; date: string; amount?: number; detail?: Record<string, unknown> }[];
+}) =>
+  inv.events
+    .filter((e) =>
+      /notice_sent|reminder_sent|collection_demand_sent|decision_due|task_/.test(e.type),
+    )
+    .map((e) => `${e.date} ${e.type}`);
 
 describe('a person with e-mail who never pays', () => {
   let invoiceId: string;
@@ -82,24 +100,30 @@ describe('a person with e-mail who never pays', () => {
     expect(Number(reminder.detail.interest)).toBeGreaterThan(0);
     expect(inv.balance.principal).toBe(1000000);
     expect(inv.balance.fees).toBe(24000);
-    expect(inv.balance.interestBooked).toBe(Number(reminder.detail.interest) + Number(demand.detail.interest));
-    expect(inv.documents.map((d: { kind: string; channel: string }) => `${d.kind}/${d.channel}`)).toEqual([
-      'invoice/email',
-      'notice/email',
-      'reminder/email',
-      'collection_demand/letter',
-    ]);
+    expect(inv.balance.interestBooked).toBe(
+      Number(reminder.detail.interest) + Number(demand.detail.interest),
+    );
+    expect(
+      inv.documents.map((d: { kind: string; channel: string }) => `${d.kind}/${d.channel}`),
+    ).toEqual(['invoice/email', 'notice/email', 'reminder/email', 'collection_demand/letter']);
     const tasks = (await t.request('GET', '/v1/tasks?status=open', { key })).json().items;
-    expect(tasks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'decide_after_demand', invoiceId })]));
+    expect(tasks).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'decide_after_demand', invoiceId })]),
+    );
   });
 
   it('keeps the books balanced: 1510 equals the open invoices, fees on 3590, interest on 8313', async () => {
     const tb = (await t.request('GET', '/v1/ledger/trial-balance?date=2026-12-31', { key })).json();
-    const sum = (side: 'debit' | 'credit') => tb.reduce((s: number, r: Record<string, number>) => s + r[side]!, 0);
+    const sum = (side: 'debit' | 'credit') =>
+      tb.reduce((s: number, r: Record<string, number>) => s + r[side]!, 0);
     expect(sum('debit')).toBe(sum('credit'));
-    expect(tb.find((r: { account: string }) => r.account === '3590')?.credit).toBeGreaterThanOrEqual(24000);
+    expect(
+      tb.find((r: { account: string }) => r.account === '3590')?.credit,
+    ).toBeGreaterThanOrEqual(24000);
     expect(tb.find((r: { account: string }) => r.account === '8313')?.credit).toBeGreaterThan(0);
-    expect((await t.request('GET', '/v1/ledger/reconciliation', { key })).json().balanced).toBe(true);
+    expect((await t.request('GET', '/v1/ledger/reconciliation', { key })).json().balanced).toBe(
+      true,
+    );
   });
 
   it('renders every queued document, and the inkassokrav states capital, interest and costs', async () => {
@@ -117,22 +141,34 @@ describe('a person with e-mail who never pays', () => {
     expect(again).toMatchObject({ reminders: 0, collectionDemands: 0, notices: 0 });
     const after = await t.db.query<{ n: bigint }>('SELECT count(*)::int8 AS n FROM journal_entry');
     expect(after[0]!.n).toBe(before[0]!.n);
-    const earlier = await t.request('POST', '/v1/collection/run', { key: OPERATOR_TOKEN, body: { date: '2026-03-01' } });
+    const earlier = await t.request('POST', '/v1/collection/run', {
+      key: OPERATOR_TOKEN,
+      body: { date: '2026-03-01' },
+    });
     expect(earlier.statusCode).toBe(409);
   });
 
   it('the client decides: payment order adds 300 + 380 kr; a second decision is refused', async () => {
-    const res = await t.request('POST', `/v1/invoices/${invoiceId}/decision`, { key, body: { action: 'payment_order' } });
+    const res = await t.request('POST', `/v1/invoices/${invoiceId}/decision`, {
+      key,
+      body: { action: 'payment_order' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ stage: 'payment_order', balance: { fees: 24000 + 68000 } });
-    const again = await t.request('POST', `/v1/invoices/${invoiceId}/decision`, { key, body: { action: 'close' } });
+    const again = await t.request('POST', `/v1/invoices/${invoiceId}/decision`, {
+      key,
+      body: { action: 'close' },
+    });
     expect(again.statusCode).toBe(409);
   });
 });
 
 describe('policy', () => {
   it('refuses a policy outside the law, naming value and limit', async () => {
-    const res = await t.request('PATCH', `/v1/tenants/${tenantId}/policy`, { key, body: { reminderFee: 7500, demandTermsDays: 5 } });
+    const res = await t.request('PATCH', `/v1/tenants/${tenantId}/policy`, {
+      key,
+      body: { reminderFee: 7500, demandTermsDays: 5 },
+    });
     expect(res.statusCode).toBe(422);
     const paths = res.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['reminderFee', 'demandTermsDays']));
@@ -141,9 +177,15 @@ describe('policy', () => {
 
   it('versions every accepted change', async () => {
     const before = (await t.request('GET', `/v1/tenants/${tenantId}/policy`, { key })).json();
-    const res = await t.request('PATCH', `/v1/tenants/${tenantId}/policy`, { key, body: { reminderDaysAfterDue: 14 } });
+    const res = await t.request('PATCH', `/v1/tenants/${tenantId}/policy`, {
+      key,
+      body: { reminderDaysAfterDue: 14 },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ version: before.version + 1, reminderDaysAfterDue: 14 });
-    await t.request('PATCH', `/v1/tenants/${tenantId}/policy`, { key, body: { reminderDaysAfterDue: 10 } });
+    await t.request('PATCH', `/v1/tenants/${tenantId}/policy`, {
+      key,
+      body: { reminderDaysAfterDue: 10 },
+    });
   });
 });

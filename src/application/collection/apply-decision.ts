@@ -223,6 +223,7 @@ export async function applyDecision(
   let documentId: string | null = null;
   let amount: Ore | null = null;
   let detail: Record<string, unknown> = {};
+  const laterEvents: string[] = [];
   switch (d.kind) {
     case 'wait':
       break;
@@ -267,7 +268,10 @@ export async function applyDecision(
           : d.kind === 'send_collection_demand'
             ? 'collection_demand_sent'
             : 'surveillance_demand_sent';
-      if (d.kind === 'send_reminder') for (const task of d.openTasks) await openTask(s, task);
+      if (d.kind === 'send_reminder') {
+        for (const task of d.openTasks) await openTask(s, task);
+        laterEvents.push(...d.openTasks.map((task) => `task_${task}`));
+      }
       break;
     }
     case 'await_decision':
@@ -331,6 +335,17 @@ export async function applyDecision(
       },
       now,
     );
+  }
+  for (const type of laterEvents) {
+    const event = {
+      date: s.runDate,
+      type,
+      amount: null,
+      documentId: null,
+      policyVersion: s.policy.version,
+      detail: {},
+    };
+    await s.stores.invoices.addEvent(s.tenant.tenantId, invoice.invoiceId, event, now);
   }
   return { taken: d.kind !== 'wait', eventType };
 }

@@ -113,6 +113,16 @@ async function runTenantDay(
   );
 }
 
+async function firstDayOf(
+  ctx: AppContext,
+  tenantId: string,
+  date: CalendarDate,
+): Promise<CalendarDate> {
+  const tenant = await ctx.uow.read.tenants.get(tenantId);
+  const created = tenant === null ? date : (tenant.createdAt.slice(0, 10) as CalendarDate);
+  return created < date ? created : date;
+}
+
 export async function runCollection(
   ctx: AppContext,
   date: CalendarDate,
@@ -158,8 +168,10 @@ export async function runCollection(
   const days = new Set<string>();
   for (const tenantId of await ctx.uow.read.collection.tenantIds()) {
     const last = await ctx.uow.read.collection.lastCompletedDay(tenantId);
-    // A client's first run starts at the asked date; after that, every missed day in order.
-    for (let day = last === null ? date : addDays(last, 1); day <= date; day = addDays(day, 1)) {
+    // Every day not yet run, in order: from the day after the last completed one, or for a new
+    // client from the (UTC) day it was created — at worst one empty day early.
+    const first = last === null ? await firstDayOf(ctx, tenantId, date) : addDays(last, 1);
+    for (let day = first; day <= date; day = addDays(day, 1)) {
       await runTenantDay(ctx, tenantId, day, summary, options);
       days.add(day);
     }

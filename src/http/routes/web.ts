@@ -4,7 +4,7 @@
  * a directory or a missing file answers 404. The UI talks to the API like any other client.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -32,7 +32,6 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
-  "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
@@ -47,13 +46,32 @@ export function resolveInside(root: string, relative: string): string | null {
   return file.startsWith(base + sep) ? file : null;
 }
 
-async function sendFile(request: FastifyRequest, reply: FastifyReply, file: string | null) {
-  const type = file === null ? undefined : CONTENT_TYPES[extname(file).toLowerCase()];
-  const info = file === null || type === undefined ? null : await stat(file).catch(() => null);
-  if (file === null || type === undefined || info === null || !info.isFile()) {
+/** A regular file whose real path (symbolic links followed) is still inside root, or null. */
+async function existingFileInside(root: string, file: string | null) {
+  if (file === null) return null;
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    if (!realFile.startsWith(realRoot + sep)) return null;
+    const info = await stat(realFile);
+    return info.isFile() ? { file: realFile, size: info.size, mtimeMs: info.mtimeMs } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function sendFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  root: string,
+  requested: string | null,
+) {
+  const type = requested === null ? undefined : CONTENT_TYPES[extname(requested).toLowerCase()];
+  const found = type === undefined ? null : await existingFileInside(root, requested);
+  if (found === null || type === undefined) {
     return sendProblem(reply, 404, 'not_found', `no file ${request.url.split('?')[0]}`);
   }
-  const etag = `"${createHash('sha1').update(`${file}:${info.size}:${info.mtimeMs}`).digest('base64url')}"`;
+  const { file, size, mtimeMs } = found;
+  const etag = `"${createHash('sha1').update(`${file}:${size}:${mtimeMs}`).digest('base64url')}"`;
   reply
     .header('content-type', type)
     .header('cache-control', 'no-cache')
@@ -71,9 +89,9 @@ async function sendFile(request: FastifyRequest, reply: FastifyReply, file: stri
 export function webRoutes(app: FastifyInstance, options: { root?: string } = {}) {
   const root = options.root ?? WEB_ROOT;
   app.get('/', { schema: { hide: true } }, (request, reply) =>
-    sendFile(request, reply, resolveInside(root, 'index.html')),
+    sendFile(request, reply, root, resolveInside(root, 'index.html')),
   );
   app.get<{ Params: { '*': string } }>('/web/*', { schema: { hide: true } }, (request, reply) =>
-    sendFile(request, reply, resolveInside(root, request.params['*'])),
+    sendFile(request, reply, root, resolveInside(root, request.params['*'])),
   );
 }
