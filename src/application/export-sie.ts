@@ -3,7 +3,7 @@
  * the balance-sheet accounts (#IB), and every journal entry of the year as a voucher. The caller
  * encodes the text as CP437.
  */
-import { addDays, calendarDate, type CalendarDate } from '../domain/calendar-date.ts';
+import { addDays, calendarDate } from '../domain/calendar-date.ts';
 import { accountKind, accountName } from '../domain/ledger/chart-of-accounts.ts';
 import { toCp437Text } from '../domain/ledger/cp437-text.ts';
 import { writeSie4, type SieTransaction } from '../domain/ledger/sie4.ts';
@@ -58,7 +58,7 @@ export async function exportSie(
   ]);
   const text = writeSie4({
     program: { name: 'Reskontra', version: '0.1.0' },
-    generatedDate: ctx.clock.today() as CalendarDate,
+    generatedDate: ctx.clock.today(),
     company: {
       name: toCp437Text(tenant.name),
       organisationNumber: tenant.organisationNumber.slice(-10),

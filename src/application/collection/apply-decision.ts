@@ -187,15 +187,11 @@ async function sendLetter(
 
 /** The step name recorded for a decision (null: nothing was done that must not repeat). */
 export function stepName(d: Decision, c: CaseRecord): string | null {
-  switch (d.kind) {
-    case 'wait':
-    case 'open_task':
-      return null;
-    case 'send_surveillance_demand':
-      return `surveillance_demand:${c.state.demandSentDate ?? 'first'}`;
-    default:
-      return d.kind;
-  }
+  if (d.kind === 'wait' || d.kind === 'open_task') return null;
+  // Surveillance sends a demand every interval: each one is its own step.
+  if (d.kind === 'send_surveillance_demand')
+    return `surveillance_demand:${c.state.demandSentDate ?? 'first'}`;
+  return d.kind;
 }
 
 export async function applyDecision(

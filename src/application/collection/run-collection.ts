@@ -58,6 +58,24 @@ async function processInvoice(
   date: CalendarDate,
   summary: RunSummary,
 ) {
+  try {
+    await stepInvoice(ctx, tenantId, invoiceId, date, summary);
+  } catch (error) {
+    if (!(error instanceof ReferenceRateUnknownError)) throw error;
+    // The rate table ends before this date: refuse to guess. The invoice keeps its next action
+    // date (so the run after the table is extended does the step) and the run goes on.
+    summary.blocked += 1;
+    summary.blockedReasons[error.message] = (summary.blockedReasons[error.message] ?? 0) + 1;
+  }
+}
+
+async function stepInvoice(
+  ctx: AppContext,
+  tenantId: string,
+  invoiceId: string,
+  date: CalendarDate,
+  summary: RunSummary,
+) {
   await ctx.uow.transaction(async (stores) => {
     const c = await stores.collection.loadCase(tenantId, invoiceId, { lock: 'skip' });
     // Locked by another worker, or already moved on by one: not ours to act on.
