@@ -222,10 +222,28 @@ describe('SIE 4 export', () => {
   });
 
   it('names with letters outside CP437 are exported with their base letters', async () => {
-    const c = (await t.request('POST', '/v1/customers', { key, body: { ...company, name: 'Łukasz Šimić Åkesson' } })).json();
-    const id = (await t.request('POST', '/v1/invoices', { key, body: { customerId: c.id, invoiceDate: '2026-03-01', rows } })).json().id;
+    const c = (
+      await t.request('POST', '/v1/customers', {
+        key,
+        body: { ...company, name: 'Łukasz Šimić Åkesson' },
+      })
+    ).json();
+    const id = (
+      await t.request('POST', '/v1/invoices', {
+        key,
+        body: { customerId: c.id, invoiceDate: '2026-03-01', rows },
+      })
+    ).json().id;
     await t.request('POST', `/v1/invoices/${id}/send`, { key });
-    const text = decodeCp437((await t.request('GET', '/v1/exports/sie?year=2026', { key })).rawPayload);
-    expect(text, text.split('\r\n').filter((l) => l.includes('kesson')).join('\n')).toContain('Lukasz Simic Åkesson');
+    const text = decodeCp437(
+      (await t.request('GET', '/v1/exports/sie?year=2026', { key })).rawPayload,
+    );
+    expect(
+      text,
+      text
+        .split('\r\n')
+        .filter((l) => l.includes('kesson'))
+        .join('\n'),
+    ).toContain('Lukasz Simic Åkesson');
   });
 });
