@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverOutbox } from '../../src/application/deliver-outbox.ts';
 import { SmtpChannel } from '../../src/adapters/delivery/smtp-channel.ts';
 import { checkUbl } from '../../src/adapters/documents/ubl-rules.ts';
-import { company, createTestApp, OPERATOR_TOKEN, person, type TestApp } from '../support/test-app.ts';
+import {
+  company,
+  createTestApp,
+  OPERATOR_TOKEN,
+  person,
+  type TestApp,
+} from '../support/test-app.ts';
 
 let t: TestApp;
 let key: string;
@@ -25,7 +31,12 @@ afterAll(() => t.close());
 
 async function sendInvoice(customer: object, extra: object = {}) {
   const c = (await t.request('POST', '/v1/customers', { key, body: customer })).json();
-  const inv = (await t.request('POST', '/v1/invoices', { key, body: { customerId: c.id, invoiceDate: '2026-03-02', rows, ...extra } })).json();
+  const inv = (
+    await t.request('POST', '/v1/invoices', {
+      key,
+      body: { customerId: c.id, invoiceDate: '2026-03-02', rows, ...extra },
+    })
+  ).json();
   const sent = await t.request('POST', `/v1/invoices/${inv.id}/send`, { key });
   expect(sent.statusCode, sent.body).toBe(200);
   const detail = (await t.request('GET', `/v1/invoices/${inv.id}`, { key })).json();
@@ -34,7 +45,9 @@ async function sendInvoice(customer: object, extra: object = {}) {
 
 const files = async (channel: string) => {
   try {
-    return (await readdir(join(t.outboxDir, 'outbox', channel))).filter((f) => !f.startsWith('.') && f !== 'manifest.jsonl');
+    return (await readdir(join(t.outboxDir, 'outbox', channel))).filter(
+      (f) => !f.startsWith('.') && f !== 'manifest.jsonl',
+    );
   } catch {
     return [];
   }
@@ -43,8 +56,12 @@ const files = async (channel: string) => {
 describe('the three channels, embedded', () => {
   it('queues the invoice with the send and delivers it after commit: e-mail as .eml with the PDF', async () => {
     const { invoice, documentId } = await sendInvoice(person);
-    expect(invoice.documents).toEqual([expect.objectContaining({ kind: 'invoice', channel: 'email', status: 'queued' })]);
-    expect(invoice.events.find((e: { type: string }) => e.type === 'sent').documentId).toBe(documentId);
+    expect(invoice.documents).toEqual([
+      expect.objectContaining({ kind: 'invoice', channel: 'email', status: 'queued' }),
+    ]);
+    expect(invoice.events.find((e: { type: string }) => e.type === 'sent').documentId).toBe(
+      documentId,
+    );
     const report = (await t.request('POST', '/v1/outbox/deliver', { key: OPERATOR_TOKEN })).json();
     expect(report.delivered).toBeGreaterThanOrEqual(1);
     const eml = await readFile(join(t.outboxDir, 'outbox', 'email', `${documentId}.eml`), 'utf8');
@@ -63,7 +80,10 @@ describe('the three channels, embedded', () => {
     await deliverOutbox(t.ctx, t.delivery);
     const pdf = await readFile(join(t.outboxDir, 'outbox', 'letter', `${documentId}.pdf`));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const manifest = await readFile(join(t.outboxDir, 'outbox', 'letter', 'manifest.jsonl'), 'utf8');
+    const manifest = await readFile(
+      join(t.outboxDir, 'outbox', 'letter', 'manifest.jsonl'),
+      'utf8',
+    );
     expect(manifest).toContain(documentId);
     const viaApi = await t.request('GET', `/v1/documents/${documentId}`, { key });
     expect(viaApi.headers['content-type']).toContain('application/pdf');
@@ -71,9 +91,17 @@ describe('the three channels, embedded', () => {
   });
 
   it('an e-invoice is Peppol UBL that passes the rule checks', async () => {
-    const { documentId } = await sendInvoice({ ...company, name: 'Peppol AB', deliveryMethod: 'einvoice', peppolId: '0007:5560360793' });
+    const { documentId } = await sendInvoice({
+      ...company,
+      name: 'Peppol AB',
+      deliveryMethod: 'einvoice',
+      peppolId: '0007:5560360793',
+    });
     await deliverOutbox(t.ctx, t.delivery);
-    const xml = await readFile(join(t.outboxDir, 'outbox', 'einvoice', `${documentId}.xml`), 'utf8');
+    const xml = await readFile(
+      join(t.outboxDir, 'outbox', 'einvoice', `${documentId}.xml`),
+      'utf8',
+    );
     expect(xml).toContain('urn:fdc:peppol.eu:2017:poacc:billing:3.0');
     expect(checkUbl(xml)).toEqual([]);
   });
@@ -94,7 +122,9 @@ describe('exactly once', () => {
   it('a dispatcher that dies after the file was written does not deliver it again', async () => {
     const { documentId } = await sendInvoice({ ...company, name: 'Krasch AB' });
     // A dispatcher claims the message, delivers, and dies before recording it.
-    const [claimed] = await t.ctx.uow.transaction((s) => s.documents.claimDue(t.ctx.clock.now(), 60, 1));
+    const [claimed] = await t.ctx.uow.transaction((s) =>
+      s.documents.claimDue(t.ctx.clock.now(), 60, 1),
+    );
     expect(claimed!.document.documentId).toBe(documentId);
     const rendered = await t.delivery.renderer.render(claimed!.document);
     await t.delivery.channels.letter.deliver(claimed!.document, rendered);
@@ -104,9 +134,19 @@ describe('exactly once', () => {
     t.clock.advanceSeconds(120);
     const report = await deliverOutbox(t.ctx, t.delivery);
     expect(report.recovered).toBe(1);
-    const manifest = (await readFile(join(t.outboxDir, 'outbox', 'letter', 'manifest.jsonl'), 'utf8')).split('\n');
+    const manifest = (
+      await readFile(join(t.outboxDir, 'outbox', 'letter', 'manifest.jsonl'), 'utf8')
+    ).split('\n');
     expect(manifest.filter((line) => line.includes(documentId))).toHaveLength(1);
-    const doc = await t.ctx.uow.read.documents.get((await t.db.query<{ tenant_id: string }>('SELECT tenant_id FROM document WHERE document_id = $1', [documentId]))[0]!.tenant_id, documentId);
+    const doc = await t.ctx.uow.read.documents.get(
+      (
+        await t.db.query<{ tenant_id: string }>(
+          'SELECT tenant_id FROM document WHERE document_id = $1',
+          [documentId],
+        )
+      )[0]!.tenant_id,
+      documentId,
+    );
     expect(doc!.status).toBe('delivered');
   });
 
@@ -155,7 +195,11 @@ describe('SMTP', () => {
     const deps = { ...t.delivery, channels: { ...t.delivery.channels, email: smtp } };
     // Deliver everything pending with the file channels first, so only the new e-mail is left.
     await deliverOutbox(t.ctx, t.delivery);
-    const { documentId } = await sendInvoice({ ...person, name: 'Smtp Svensson', email: 'smtp@example.se' });
+    const { documentId } = await sendInvoice({
+      ...person,
+      name: 'Smtp Svensson',
+      email: 'smtp@example.se',
+    });
     failNext = 1;
     const first = await deliverOutbox(t.ctx, deps);
     expect(first).toMatchObject({ delivered: 0, retried: 1 });
@@ -165,7 +209,10 @@ describe('SMTP', () => {
     const mine = received.filter((m) => m.includes(`<${documentId}@reskontra.example>`));
     expect(mine).toHaveLength(1);
     expect(mine[0]).toContain('application/pdf');
-    const attempts = await t.db.query<{ outcome: string }>('SELECT outcome FROM delivery_attempt WHERE document_id = $1 ORDER BY attempt_no', [documentId]);
+    const attempts = await t.db.query<{ outcome: string }>(
+      'SELECT outcome FROM delivery_attempt WHERE document_id = $1 ORDER BY attempt_no',
+      [documentId],
+    );
     expect(attempts.map((a) => a.outcome)).toEqual(['error', 'delivered']);
     smtp.close();
   });
@@ -173,23 +220,38 @@ describe('SMTP', () => {
   it('an SMTP attempt interrupted by a crash is not resent: unconfirmed, with a task', async () => {
     const smtp = new SmtpChannel(`smtp://127.0.0.1:${port}`, 'noreply@reskontra.example');
     const deps = { ...t.delivery, channels: { ...t.delivery.channels, email: smtp } };
-    const { documentId } = await sendInvoice({ ...person, name: 'Ovisst Olsson', email: 'ovisst@example.se' });
+    const { documentId } = await sendInvoice({
+      ...person,
+      name: 'Ovisst Olsson',
+      email: 'ovisst@example.se',
+    });
     await t.ctx.uow.transaction((s) => s.documents.claimDue(t.ctx.clock.now(), 60, 10));
     t.clock.advanceSeconds(120);
     const report = await deliverOutbox(t.ctx, deps);
     expect(report.unconfirmed).toBeGreaterThanOrEqual(1);
     expect(received.some((m) => m.includes(documentId))).toBe(false);
     const tasks = (await t.request('GET', '/v1/tasks?status=open', { key })).json().items;
-    expect(tasks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'delivery_unconfirmed', documentId })]));
+    expect(tasks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'delivery_unconfirmed', documentId }),
+      ]),
+    );
     smtp.close();
   });
 });
 
 describe('bounces and returns', () => {
   it('a bounced e-mail opens a task and falls back to a letter to the postal address', async () => {
-    const { invoice, documentId } = await sendInvoice({ ...person, name: 'Studs Eriksson', email: 'studs@example.se' });
+    const { invoice, documentId } = await sendInvoice({
+      ...person,
+      name: 'Studs Eriksson',
+      email: 'studs@example.se',
+    });
     await deliverOutbox(t.ctx, t.delivery);
-    const res = await t.request('POST', `/v1/documents/${documentId}/bounced`, { key, body: { reason: '550 no such user' } });
+    const res = await t.request('POST', `/v1/documents/${documentId}/bounced`, {
+      key,
+      body: { reason: '550 no such user' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const fallback = res.json().fallbackDocumentId;
     expect(fallback).toEqual(expect.any(String));
@@ -197,11 +259,19 @@ describe('bounces and returns', () => {
     expect(detail.documents).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: documentId, status: 'bounced' }),
-        expect.objectContaining({ id: fallback, channel: 'letter', replacesDocumentId: documentId }),
+        expect.objectContaining({
+          id: fallback,
+          channel: 'letter',
+          replacesDocumentId: documentId,
+        }),
       ]),
     );
     const tasks = (await t.request('GET', '/v1/tasks', { key })).json().items;
-    expect(tasks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'email_bounced', invoiceId: invoice.id })]));
+    expect(tasks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'email_bounced', invoiceId: invoice.id }),
+      ]),
+    );
     await deliverOutbox(t.ctx, t.delivery);
     expect(await files('letter')).toContain(`${fallback}.pdf`);
     const again = await t.request('POST', `/v1/documents/${documentId}/bounced`, { key });
@@ -211,10 +281,17 @@ describe('bounces and returns', () => {
   it('a returned letter opens a task; a letter cannot bounce', async () => {
     const { documentId } = await sendInvoice({ ...company, name: 'Retur AB' });
     await deliverOutbox(t.ctx, t.delivery);
-    expect((await t.request('POST', `/v1/documents/${documentId}/bounced`, { key })).statusCode).toBe(409);
-    const res = await t.request('POST', `/v1/documents/${documentId}/returned`, { key, body: { reason: 'Okänd adress' } });
+    expect(
+      (await t.request('POST', `/v1/documents/${documentId}/bounced`, { key })).statusCode,
+    ).toBe(409);
+    const res = await t.request('POST', `/v1/documents/${documentId}/returned`, {
+      key,
+      body: { reason: 'Okänd adress' },
+    });
     expect(res.statusCode).toBe(200);
     const tasks = (await t.request('GET', '/v1/tasks', { key })).json().items;
-    expect(tasks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'letter_returned', documentId })]));
+    expect(tasks).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'letter_returned', documentId })]),
+    );
   });
 });
