@@ -7,6 +7,11 @@ import { ensureOperatorToken } from '../application/operator-token.ts';
 import { createTenant } from '../application/tenants.ts';
 import { ManualClock } from '../adapters/clock/manual-clock.ts';
 import { migrate } from '../adapters/db/migrate.ts';
+import { stockholmTime } from '../adapters/clock/system-clock.ts';
+import { runCollection } from '../application/collection/run-collection.ts';
+import { parseCalendarDate } from '../domain/calendar-date.ts';
+import { startDailyCollection } from '../jobs/daily-collection.ts';
+import { progressBar } from './progress-bar.ts';
 import { buildApp, logSerializers } from '../http/app.ts';
 import { compose, openDatabase, readConfig } from './compose.ts';
 import { deliveryFromEnv } from './delivery.ts';
@@ -24,63 +29,78 @@ export function buildProgram(): Command {
     .option('--port <port>', 'port to listen on (overrides PORT)')
     .option('--host <host>', 'address to bind (default 127.0.0.1; HOST)')
     .option('--no-dispatch', 'do not deliver queued documents from this process')
-    .action(async (opts: { port?: string; host?: string; dispatch?: boolean }) => {
-      const config = readConfig({
-        ...process.env,
-        ...(opts.port ? { PORT: opts.port } : {}),
-        ...(opts.host ? { HOST: opts.host } : {}),
-      });
-      const started = Date.now();
-      const { db, ctx, clock } = await compose(config);
-      const token = await ensureOperatorToken(db, ctx.keys, config.adminToken);
-      const delivery = deliveryFromEnv(config.dataDir);
-      const manual = clock instanceof ManualClock ? clock : undefined;
-      const latestRun = await ctx.uow.read.collection.latestRunDate();
-      if (manual !== undefined && latestRun !== null) manual.set(latestRun);
-      const app = await buildApp({
-        ctx,
-        delivery,
-        operatorTokenHash: token.hash,
-        collection: {
-          clockMode: config.clock,
-          ...(manual === undefined ? {} : { advanceClock: (date) => manual.set(date) }),
-        },
-        logger: {
-          level: process.env.LOG_LEVEL ?? 'info',
-          serializers: logSerializers,
-          redact: ['req.headers.authorization', 'identityNumber', '*.identityNumber'],
-        },
-      });
-      const address = await app.listen({ port: config.port, host: config.host });
-      const where =
-        config.databaseUrl === undefined
-          ? `embedded database in ${config.dataDir}`
-          : 'PostgreSQL (DATABASE_URL)';
-      console.log(
-        `Reskontra is running at ${address}  (API docs: ${address}/docs, ${where}, ready in ${Date.now() - started} ms)`,
-      );
-      if (token.generated !== null) {
-        console.log(`Operator token (shown once, keep it): ${token.generated}`);
-      }
-      const stopOutbox =
-        opts.dispatch === false
-          ? async () => undefined
-          : startOutboxLoop(ctx, delivery, {
-              intervalMs: Number(process.env.RESKONTRA_OUTBOX_INTERVAL_MS ?? '2000'),
-              log: (message, error) =>
-                error === undefined
-                  ? app.log.info(message)
-                  : app.log.error({ err: error }, message),
-            });
-      const stop = async () => {
-        await stopOutbox();
-        await app.close();
-        await db.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
-    });
+    .option('--no-schedule', 'do not run the daily collection from this process')
+    .action(
+      async (opts: { port?: string; host?: string; dispatch?: boolean; schedule?: boolean }) => {
+        const config = readConfig({
+          ...process.env,
+          ...(opts.port ? { PORT: opts.port } : {}),
+          ...(opts.host ? { HOST: opts.host } : {}),
+        });
+        const started = Date.now();
+        const { db, ctx, clock } = await compose(config);
+        const token = await ensureOperatorToken(db, ctx.keys, config.adminToken);
+        const delivery = deliveryFromEnv(config.dataDir);
+        const manual = clock instanceof ManualClock ? clock : undefined;
+        const latestRun = await ctx.uow.read.collection.latestRunDate();
+        if (manual !== undefined && latestRun !== null) manual.set(latestRun);
+        const app = await buildApp({
+          ctx,
+          delivery,
+          operatorTokenHash: token.hash,
+          collection: {
+            clockMode: config.clock,
+            ...(manual === undefined ? {} : { advanceClock: (date) => manual.set(date) }),
+          },
+          logger: {
+            level: process.env.LOG_LEVEL ?? 'info',
+            serializers: logSerializers,
+            redact: ['req.headers.authorization', 'identityNumber', '*.identityNumber'],
+          },
+        });
+        const address = await app.listen({ port: config.port, host: config.host });
+        const where =
+          config.databaseUrl === undefined
+            ? `embedded database in ${config.dataDir}`
+            : 'PostgreSQL (DATABASE_URL)';
+        console.log(
+          `Reskontra is running at ${address}  (API docs: ${address}/docs, ${where}, ready in ${Date.now() - started} ms)`,
+        );
+        if (token.generated !== null) {
+          console.log(`Operator token (shown once, keep it): ${token.generated}`);
+        }
+        const stopOutbox =
+          opts.dispatch === false
+            ? async () => undefined
+            : startOutboxLoop(ctx, delivery, {
+                intervalMs: Number(process.env.RESKONTRA_OUTBOX_INTERVAL_MS ?? '2000'),
+                log: (message, error) =>
+                  error === undefined
+                    ? app.log.info(message)
+                    : app.log.error({ err: error }, message),
+              });
+        const stopSchedule =
+          opts.schedule === false || config.clock === 'manual'
+            ? async () => undefined
+            : startDailyCollection(ctx, {
+                runAt: process.env.RESKONTRA_RUN_AT ?? '06:00',
+                stockholmTime: () => stockholmTime(new Date()),
+                log: (message, error) =>
+                  error === undefined
+                    ? app.log.info(message)
+                    : app.log.error({ err: error }, message),
+              });
+        const stop = async () => {
+          await stopSchedule();
+          await stopOutbox();
+          await app.close();
+          await db.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', () => void stop());
+        process.once('SIGTERM', () => void stop());
+      },
+    );
 
   program
     .command('migrate')
@@ -92,6 +112,37 @@ export function buildProgram(): Command {
         applied.length === 0 ? 'Database is up to date.' : `Applied: ${applied.join(', ')}`,
       );
       await db.close();
+    });
+
+  program
+    .command('run')
+    .description('Run every due collection step for every day up to and including a date')
+    .requiredOption(
+      '--date <YYYY-MM-DD>',
+      'the last day to run (today, or any later date with RESKONTRA_CLOCK=manual)',
+    )
+    .action(async (opts: { date: string }) => {
+      const parsed = parseCalendarDate(opts.date);
+      if (!parsed.ok) {
+        console.error(`--date must be a calendar date YYYY-MM-DD, not '${opts.date}'`);
+        process.exitCode = 2;
+        return;
+      }
+      const config = readConfig();
+      const { db, ctx } = await compose(config);
+      const bar = progressBar(process.stderr);
+      const result = await runCollection(ctx, parsed.value, {
+        clockMode: config.clock,
+        onProgress: bar.update,
+      });
+      bar.done();
+      await db.close();
+      if (!result.ok) {
+        console.error(`Run refused: ${result.error.detail}`);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(JSON.stringify(result.value, null, 2));
     });
 
   const tenant = program.command('tenant').description('Manage clients (tenants)');

@@ -27,3 +27,15 @@ export class SystemClock implements Clock {
     return stockholmCalendarDate(new Date(Date.now()));
   }
 }
+
+const stockholmClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Stockholm',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** 'HH:MM' on the Stockholm wall clock, for schedules. */
+export function stockholmTime(instant: Date): string {
+  return stockholmClock.format(instant);
+}
