@@ -41,13 +41,15 @@ export function letterPayload(input: {
   interestOpen: Ore;
   newInterest: InterestCharge | null;
   rateDescription: string;
+  /** The first interest day (räntelagen §3/§4): where the earlier booked stretch began. */
+  interestStartDate?: CalendarDate | null | undefined;
 }): CollectionLetterPayload {
   const { invoice } = input;
   const earlier = subtractOre(input.interestOpen, input.newInterest?.amount ?? (0n as Ore));
   const segments: InterestSegment[] = [];
   const previousThrough = input.state.interestBookedThrough;
   if (earlier > 0n && previousThrough !== null) {
-    const from = input.state.reminderSentDate ?? previousThrough;
+    const from = input.interestStartDate ?? input.state.reminderSentDate ?? previousThrough;
     const fromDate = from <= previousThrough ? from : previousThrough;
     segments.push({
       fromDate,
