@@ -28,7 +28,7 @@ let base: string;
 
 beforeAll(async () => {
   t = await createTestApp({ today: TODAY });
-  webRoutes(t.app);
+  // buildApp registers the web routes itself (src/http/app.ts).
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => t?.close());
