@@ -17,7 +17,11 @@ export type ErrorCode =
   | 'delivery_channel_unusable'
   | 'idempotency_key_reused_with_different_input'
   | 'conflict'
-  | 'not_implemented';
+  | 'not_implemented'
+  | 'bank_file_invalid'
+  | 'bank_file_already_imported'
+  | 'payment_not_unmatched'
+  | 'payout_not_found';
 
 export type UseCaseError = {
   readonly code: ErrorCode;

@@ -6,6 +6,7 @@ import type { CalendarDate } from '../domain/calendar-date.ts';
 import type { JournalEntryDraft } from '../domain/ledger/journal-entry.ts';
 import type { Ore } from '../domain/money.ts';
 import type { CollectionStore } from './collection/collection-store.ts';
+import type { PaymentStore } from './payments/payment-store.ts';
 import type { OutgoingDocument } from './ports.ts';
 import type {
   DocumentRecord,
@@ -173,6 +174,7 @@ export interface Stores {
   readonly documents: DocumentStore;
   readonly tasks: TaskStore;
   readonly collection: CollectionStore;
+  readonly payments: PaymentStore;
 }
 
 export interface UnitOfWork {

@@ -30,6 +30,13 @@ export function statusOf(code: ErrorCode): number {
       return 422;
     case 'not_implemented':
       return 501;
+    case 'bank_file_invalid':
+      return 422;
+    case 'bank_file_already_imported':
+    case 'payment_not_unmatched':
+      return 409;
+    case 'payout_not_found':
+      return 404;
     default:
       return assertNever(code);
   }

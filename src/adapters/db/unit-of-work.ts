@@ -8,6 +8,7 @@ import { taskStore } from './task-store.ts';
 import { idempotencyStore } from './idempotency-store.ts';
 import { invoiceStore } from './invoice-store.ts';
 import { ledgerStore } from './ledger-store.ts';
+import { paymentStore } from './payment-store.ts';
 import { numberSeriesStore, tenantStore } from './tenant-store.ts';
 
 export function createStores(sql: Sql): Stores {
@@ -21,6 +22,7 @@ export function createStores(sql: Sql): Stores {
     documents: documentStore(sql),
     tasks: taskStore(sql),
     collection: collectionStore(sql),
+    payments: paymentStore(sql),
   };
 }
 
