@@ -189,3 +189,47 @@ describe('policy', () => {
     });
   });
 });
+
+describe('a reminded customer pays everything, interest to the day', () => {
+  it('books interest through the payment date, pays costs, interest and capital, and leaves the flow', async () => {
+    const { invoiceId } = await invoiceFor(
+      {
+        name: 'Petra Betalar',
+        kind: 'person',
+        identityNumber: '121212-1212',
+        email: 'petra@example.se',
+        address: { street: 'Torget 1', postalCode: '11122', city: 'Stockholm' },
+        reminderFeeAgreed: true,
+      },
+      '2026-03-31',
+    );
+    await runThrough('2026-04-01', '2026-05-20');
+    const before = await timeline(invoiceId, '2026-05-20');
+    expect(before.stage).toBe('reminder');
+    const owed = before.balance.total;
+    expect(before.balance.interestAccrued).toBeGreaterThan(0);
+    const paid = await t.request('POST', '/v1/payments', {
+      key,
+      body: { invoiceId, amount: owed, date: '2026-05-20', reference: 'swish-4711' },
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const after = await timeline(invoiceId, '2026-05-20');
+    expect(after.status).toBe('paid');
+    expect(after.balance).toMatchObject({ principal: 0, fees: 0, interest: 0, total: 0 });
+    expect(after.events.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['interest_booked']),
+    );
+    await runThrough('2026-05-21', '2026-06-10');
+    const later = await timeline(invoiceId);
+    expect(
+      later.events.filter((e: { type: string }) => e.type === 'collection_demand_sent'),
+    ).toEqual([]);
+    const tb = (await t.request('GET', '/v1/ledger/trial-balance?date=2026-12-31', { key })).json();
+    const sum = (side: 'debit' | 'credit') =>
+      tb.reduce((s: number, r: Record<string, number>) => s + r[side]!, 0);
+    expect(sum('debit')).toBe(sum('credit'));
+    expect((await t.request('GET', '/v1/ledger/reconciliation', { key })).json().balanced).toBe(
+      true,
+    );
+  });
+});
