@@ -6,7 +6,10 @@ import { Command } from 'commander';
 import { ensureOperatorToken } from '../application/operator-token.ts';
 import { createTenant } from '../application/tenants.ts';
 import { ManualClock } from '../adapters/clock/manual-clock.ts';
+import { readFile } from 'node:fs/promises';
 import { migrate } from '../adapters/db/migrate.ts';
+import { importBankFile } from '../application/payments/import-bank-file.ts';
+import { OPERATOR_SCOPE } from '../application/payments/payment-store.ts';
 import { stockholmTime } from '../adapters/clock/system-clock.ts';
 import { runCollection } from '../application/collection/run-collection.ts';
 import { parseCalendarDate } from '../domain/calendar-date.ts';
@@ -143,6 +146,35 @@ export function buildProgram(): Command {
         return;
       }
       console.log(JSON.stringify(result.value, null, 2));
+    });
+
+  program
+    .command('import')
+    .description(
+      'Import a bank file (BgMax or camt.054) as the operator; payments are routed to clients by OCR',
+    )
+    .argument('<file>', 'path to the bank file')
+    .option('--tenant <id>', 'import for one client instead of the operator')
+    .action(async (file: string, opts: { tenant?: string }) => {
+      const bytes = await readFile(file);
+      const { db, ctx } = await compose(readConfig());
+      const contentType = /\.xml$/i.test(file) ? 'application/xml' : 'text/plain';
+      const result = await importBankFile(ctx, opts.tenant ?? OPERATOR_SCOPE, bytes, contentType);
+      await db.close();
+      if (!result.ok) {
+        console.error(`Import refused: ${result.error.detail}`);
+        for (const issue of result.error.issues ?? [])
+          console.error(`  ${issue.path}: ${issue.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(
+        JSON.stringify(
+          result.value,
+          (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v),
+          2,
+        ),
+      );
     });
 
   const tenant = program.command('tenant').description('Manage clients (tenants)');
