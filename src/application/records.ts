@@ -56,14 +56,9 @@ export type CustomerRecord = {
 };
 
 export type InvoiceStatus = 'draft' | 'sent' | 'paid' | 'credited' | 'closed';
-export type CollectionStage =
-  | 'none'
-  | 'notice'
-  | 'reminder'
-  | 'collection_demand'
-  | 'awaiting_decision'
-  | 'payment_order'
-  | 'surveillance';
+/** The engine's stages, one word each (docs/glossary.md). */
+export type { CollectionStage } from '../domain/collection/case-snapshot.ts';
+import type { CollectionStage } from '../domain/collection/case-snapshot.ts';
 
 export type InvoiceRecord = {
   readonly invoiceId: string;

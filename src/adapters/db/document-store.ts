@@ -2,7 +2,8 @@
  * Documents, the outbox queue and delivery attempts in SQL. Claiming uses FOR UPDATE SKIP LOCKED
  * with a lease, so several dispatchers never hold the same message at once.
  */
-import type { OutgoingDocument, Row, Sql } from '../../application/ports.ts';
+import type { Row, Sql } from '../../application/ports.ts';
+import { toOutgoing } from '../../application/documents.ts';
 import type { DocumentRecord } from '../../application/records.ts';
 import type { ClaimedMessage, DocumentStore } from '../../application/stores.ts';
 import { asDate, asInstant, asStringOrNull } from './row-mapping.ts';
@@ -22,17 +23,6 @@ function toDocument(r: Row): DocumentRecord {
     deliveredAt: r.delivered_at === null ? null : asInstant(r.delivered_at),
   };
 }
-
-const toOutgoing = (tenantId: string, d: DocumentRecord): OutgoingDocument => ({
-  tenantId,
-  documentId: d.documentId,
-  invoiceId: d.invoiceId,
-  kind: d.kind,
-  channel: d.channel,
-  documentDate: d.documentDate,
-  recipient: d.recipient,
-  payload: d.payload,
-});
 
 async function loadClaimed(sql: Sql, claimed: Row[]): Promise<ClaimedMessage[]> {
   const result: ClaimedMessage[] = [];
