@@ -45,8 +45,13 @@ async function runDay(date: string) {
   return res.json();
 }
 
+/** One run per day; after every day the receivable account equals the open invoices. */
 async function runThrough(from: string, to: string) {
-  for (let d = calendarDate(from); d <= calendarDate(to); d = addDays(d, 1)) await runDay(d);
+  for (let d = calendarDate(from); d <= calendarDate(to); d = addDays(d, 1)) {
+    await runDay(d);
+    const rec = (await t.request('GET', '/v1/ledger/reconciliation', { key })).json();
+    expect(rec.balanced, `${d}: ${JSON.stringify(rec)}`).toBe(true);
+  }
 }
 
 const timeline = async (invoiceId: string, asOf?: string) =>
