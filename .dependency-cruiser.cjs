@@ -18,7 +18,8 @@ module.exports = {
     {
       name: 'only-roots-see-adapters',
       severity: 'error',
-      comment: 'Only the composition roots (main.ts, cli/) and adapters themselves import adapters.',
+      comment:
+        'Only the composition roots (main.ts, cli/) and adapters themselves import adapters.',
       from: { path: '^src/', pathNot: '^src/(main[.]ts|cli/|adapters/)|[.]test[.]ts$' },
       to: { path: '^src/adapters/' },
     },
