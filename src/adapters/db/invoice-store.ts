@@ -224,6 +224,12 @@ export function invoiceStore(sql: Sql): InvoiceStore {
       };
     },
     async addEvent(tenantId, invoiceId, e, createdAt) {
+      // seq = max + 1 is safe only one writer at a time: take the invoice's row lock first
+      // (callers that change the invoice hold it already; the dispatcher's notes do not).
+      await sql.query('SELECT 1 FROM invoice WHERE tenant_id = $1 AND invoice_id = $2 FOR UPDATE', [
+        tenantId,
+        invoiceId,
+      ]);
       await sql.query(
         `INSERT INTO invoice_event (tenant_id, invoice_id, seq, event_date, type, amount_ore, document_id,
            policy_version, detail, created_at)
