@@ -1,64 +1,26 @@
 /**
  * The collection engine's tables in SQL: policies (versioned JSON), the invoice's collection
- * state, steps taken, days completed and the latest run date.
+ * state, steps taken, days completed and the latest run date; bulk writes in collection-batch-store.
  */
-import type {
-  CaseChange,
-  CollectionStore,
-  CollectionState,
-} from '../../application/collection/collection-store.ts';
-import type { Row, Sql } from '../../application/ports.ts';
+import type { CaseChange, CollectionStore } from '../../application/collection/collection-store.ts';
+import type { Sql } from '../../application/ports.ts';
 import type { TaskKind } from '../../application/records.ts';
 import { defaultPolicy, type CollectionPolicy } from '../../domain/collection/policy.ts';
 import { decodePayload, encodePayload } from '../../domain/documents/payload-codec.ts';
+import { collectionBatchStore, TASK_KINDS } from './collection-batch-store.ts';
+import { STATE_COLUMNS, toState } from './collection-state-columns.ts';
 import { toCustomer } from './customer-store.ts';
 import { toInvoice, toRow } from './invoice-store.ts';
-import { asDate, asDateOrNull, asOre, asStringOrNull } from './row-mapping.ts';
+import { asDate, asDateOrNull } from './row-mapping.ts';
 
-const STATE_COLUMNS: Record<keyof CaseChange, string> = {
-  status: 'status',
-  stage: 'stage',
-  disputed: 'disputed',
-  principalOpen: 'principal_open_ore',
-  feesOpen: 'fees_open_ore',
-  interestOpen: 'interest_open_ore',
-  nextActionDate: 'next_action_date',
-  noticeSentDate: 'notice_sent_date',
-  reminderSentDate: 'reminder_sent_date',
-  reminderDueDate: 'reminder_due_date',
-  demandSentDate: 'demand_sent_date',
-  demandDueDate: 'demand_due_date',
-  interestBookedThrough: 'interest_booked_through',
-  reminderFeeCharged: 'reminder_fee_charged',
-  collectionFeeCharged: 'collection_fee_charged',
-  paymentsApplied: 'payments_applied_ore',
-  pausedUntil: 'paused_until',
-  pauseReason: 'pause_reason',
-  disputeReason: 'dispute_reason',
-  decision: 'decision',
-};
-
-function toState(r: Row): CollectionState {
-  return {
-    stage: r.stage as CollectionState['stage'],
-    noticeSentDate: asDateOrNull(r.notice_sent_date),
-    reminderSentDate: asDateOrNull(r.reminder_sent_date),
-    reminderDueDate: asDateOrNull(r.reminder_due_date),
-    demandSentDate: asDateOrNull(r.demand_sent_date),
-    demandDueDate: asDateOrNull(r.demand_due_date),
-    interestBookedThrough: asDateOrNull(r.interest_booked_through),
-    reminderFeeCharged: Boolean(r.reminder_fee_charged),
-    collectionFeeCharged: Boolean(r.collection_fee_charged),
-    paymentsApplied: asOre(r.payments_applied_ore),
-    pausedUntil: asDateOrNull(r.paused_until),
-    pauseReason: asStringOrNull(r.pause_reason),
-    disputeReason: asStringOrNull(r.dispute_reason),
-    decision: asStringOrNull(r.decision),
-  };
-}
+/** An invoice's open tasks, one probe of the (tenant, kind, invoice) index of open tasks per kind. */
+const OPEN_TASK_KINDS = `
+SELECT t.kind FROM unnest($3::text[]) AS k(kind)
+  JOIN task t ON t.tenant_id = $1 AND t.kind = k.kind AND t.invoice_id = $2 AND t.status = 'open'`;
 
 export function collectionStore(sql: Sql): CollectionStore {
   return {
+    ...collectionBatchStore(sql),
     async policy(tenantId) {
       const rows = await sql.query(
         'SELECT policy FROM tenant_policy WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1',
@@ -91,20 +53,16 @@ export function collectionStore(sql: Sql): CollectionStore {
       );
       const row = found[0];
       if (row === undefined) return null;
-      const [rows, customers, tasks] = await Promise.all([
-        sql.query(
-          'SELECT * FROM invoice_row WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY row_no',
-          [tenantId, invoiceId],
-        ),
-        sql.query('SELECT * FROM customer WHERE tenant_id = $1 AND customer_id = $2', [
-          tenantId,
-          row.customer_id,
-        ]),
-        sql.query(
-          "SELECT kind FROM task WHERE tenant_id = $1 AND invoice_id = $2 AND status = 'open'",
-          [tenantId, invoiceId],
-        ),
-      ]);
+      // One after another: the statements share the transaction's connection.
+      const rows = await sql.query(
+        'SELECT * FROM invoice_row WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY row_no',
+        [tenantId, invoiceId],
+      );
+      const customers = await sql.query(
+        'SELECT * FROM customer WHERE tenant_id = $1 AND customer_id = $2',
+        [tenantId, row.customer_id],
+      );
+      const tasks = await sql.query(OPEN_TASK_KINDS, [tenantId, invoiceId, TASK_KINDS]);
       return {
         invoice: toInvoice(row, rows.map(toRow)),
         state: toState(row),
@@ -117,7 +75,7 @@ export function collectionStore(sql: Sql): CollectionStore {
       const params: unknown[] = [tenantId, invoiceId, updatedAt];
       for (const [key, value] of Object.entries(change)) {
         params.push(value);
-        sets.push(`${STATE_COLUMNS[key as keyof CaseChange]} = $${params.length}`);
+        sets.push(`${STATE_COLUMNS[key as keyof CaseChange].name} = $${params.length}`);
       }
       await sql.query(
         `UPDATE invoice SET ${[...sets, 'updated_at = $3'].join(', ')} WHERE tenant_id = $1 AND invoice_id = $2`,

@@ -1,49 +1,74 @@
 /**
- * Applying one engine decision to one invoice, inside the caller's transaction: the step record
- * (a step is never taken twice), journal entries for fees and interest, the document in the
- * outbox, tasks, the timeline event with the policy version, and the next action date.
+ * Applying one engine decision to one invoice, as writes the caller commits with its batch: the
+ * step record (a step is never taken twice), journal entries for fees and interest, the document
+ * in the outbox, tasks, the timeline events with the policy version, and the next action date.
  */
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { InterestCharge } from '../../domain/collection/case-interest.ts';
 import { stageAfter, type Decision } from '../../domain/collection/decision.ts';
 import type { CollectionPolicy } from '../../domain/collection/policy.ts';
 import type { DocumentFee } from '../../domain/documents/document-data.ts';
+import { encodePayload } from '../../domain/documents/payload-codec.ts';
+import type { AccountMap } from '../../domain/ledger/chart-of-accounts.ts';
+import type { JournalEntryDraft } from '../../domain/ledger/journal-entry.ts';
 import { feeCharged, interestCharged, writtenOff } from '../../domain/ledger/posting-rules.ts';
 import { computeTotals } from '../../domain/invoicing/invoice-totals.ts';
 import { addOre, subtractOre, ZERO_ORE, type Ore } from '../../domain/money.ts';
 import { assertNever } from '../../domain/result.ts';
-import { accountsFor } from '../accounts.ts';
 import type { AppContext } from '../context.ts';
-import { recipientFor } from '../document-payloads.ts';
-import { postEntry } from '../post-entry.ts';
-import { queueDocument } from '../queue-document.ts';
-import type { TaskKind, TenantRecord } from '../records.ts';
-import type { Stores } from '../stores.ts';
-import type { CaseChange, CaseRecord } from './collection-store.ts';
+import { recipientFor, type QueueInput } from '../document-payloads.ts';
+import type { Recipient } from '../ports.ts';
+import type { TaskKind, TaskRecord, TenantRecord } from '../records.ts';
+import type {
+  CaseChange,
+  CaseRecord,
+  CaseUpdate,
+  DocumentToQueue,
+  EntryToBook,
+  EventToAdd,
+} from './collection-store.ts';
 import { letterPayload } from './letter-payloads.ts';
 
 export type StepContext = {
-  ctx: AppContext;
-  stores: Stores;
+  ctx: Pick<AppContext, 'ids' | 'operator'>;
   tenant: TenantRecord;
   policy: CollectionPolicy;
   runDate: CalendarDate;
   c: CaseRecord;
-  registeredAddress: Awaited<ReturnType<typeof import('./case-snapshot.ts').registeredAddressOf>>;
+  registeredAddress: Recipient['address'] | null;
+  /** The client's accounts (accountsFor(tenant)), worked out once per batch. */
+  accounts: AccountMap;
+  /** The instant written on every row of this step. */
+  now: string;
 };
+
+/** Everything one step writes; the run merges a batch's writes into one statement per kind. */
+export type StepWrites = {
+  entries: EntryToBook[];
+  documents: DocumentToQueue[];
+  tasks: TaskRecord[];
+  update: CaseUpdate;
+  events: EventToAdd[];
+};
+
+type Plan = Omit<StepWrites, 'update' | 'events'>;
 
 const RATE_TEXT = 'Dröjsmålsränta enligt 6 § räntelagen (referensränta + 8 procentenheter)';
 
-async function bookInterest(
+function book(s: StepContext, plan: Plan, entry: JournalEntryDraft) {
+  plan.entries.push({ entryId: s.ctx.ids.newId(), entry, createdAt: s.now });
+}
+
+function bookInterest(
   s: StepContext,
+  plan: Plan,
   charge: InterestCharge | null,
-): Promise<Partial<CaseChange>> {
+): Partial<CaseChange> {
   if (charge === null || charge.amount <= 0n) return {};
   const { invoice } = s.c;
-  await postEntry(
-    s.ctx,
-    s.stores,
-    s.tenant.tenantId,
+  book(
+    s,
+    plan,
     interestCharged({
       invoiceId: invoice.invoiceId,
       invoiceNumber: invoice.number ?? 0n,
@@ -51,7 +76,7 @@ async function bookInterest(
       fromDate: charge.fromDate,
       toDate: charge.toDate,
       bookingDate: s.runDate,
-      accounts: accountsFor(s.tenant),
+      accounts: s.accounts,
     }),
   );
   return {
@@ -60,12 +85,11 @@ async function bookInterest(
   };
 }
 
-async function bookFee(s: StepContext, code: 'reminder_fee' | 'collection_fee', amount: Ore) {
+function bookFee(s: StepContext, plan: Plan, code: 'reminder_fee' | 'collection_fee', amount: Ore) {
   if (amount <= 0n) return;
-  await postEntry(
-    s.ctx,
-    s.stores,
-    s.tenant.tenantId,
+  book(
+    s,
+    plan,
     feeCharged({
       code,
       invoiceId: s.c.invoice.invoiceId,
@@ -73,9 +97,26 @@ async function bookFee(s: StepContext, code: 'reminder_fee' | 'collection_fee', 
       amount,
       bookingDate: s.runDate,
       causeKey: `${code}:${s.c.invoice.invoiceId}`,
-      accounts: accountsFor(s.tenant),
+      accounts: s.accounts,
     }),
   );
+}
+
+/** The document row and its outbox message, like queueDocument. */
+function queue(s: StepContext, plan: Plan, input: QueueInput): string {
+  const documentId = s.ctx.ids.newId();
+  plan.documents.push({
+    documentId,
+    invoiceId: input.invoiceId,
+    kind: input.kind,
+    channel: input.channel,
+    documentDate: input.documentDate,
+    recipient: input.recipient,
+    payload: encodePayload(input.payload),
+    replacesDocumentId: input.replacesDocumentId ?? null,
+    createdAt: s.now,
+  });
+  return documentId;
 }
 
 /** The fees charged so far, reduced from the oldest by what payments already covered. */
@@ -100,30 +141,31 @@ function feeLines(
     .filter((l) => l.amount > 0n);
 }
 
-async function openTask(s: StepContext, kind: TaskKind) {
-  await s.stores.tasks.open(s.tenant.tenantId, {
+function openTask(s: StepContext, plan: Plan, kind: TaskKind) {
+  plan.tasks.push({
     taskId: s.ctx.ids.newId(),
     kind,
     invoiceId: s.c.invoice.invoiceId,
     documentId: null,
     status: 'open',
     detail: { invoiceNumber: String(s.c.invoice.number) },
-    createdAt: s.ctx.clock.now(),
+    createdAt: s.now,
   });
 }
 
-async function sendLetter(
+function sendLetter(
   s: StepContext,
+  plan: Plan,
   d: Extract<
     Decision,
     { kind: 'send_reminder' | 'send_collection_demand' | 'send_surveillance_demand' }
   >,
   fee: Ore,
-): Promise<{ change: CaseChange; documentId: string; amounts: Record<string, string> }> {
+): { change: CaseChange; documentId: string; amounts: Record<string, string> } {
   const kind = d.kind === 'send_reminder' ? 'reminder' : 'collection_demand';
-  const interestChange = await bookInterest(s, d.interest);
+  const interestChange = bookInterest(s, plan, d.interest);
   const feeCode = d.kind === 'send_reminder' ? 'reminder_fee' : 'collection_fee';
-  if (d.kind !== 'send_surveillance_demand') await bookFee(s, feeCode, fee);
+  if (d.kind !== 'send_surveillance_demand') bookFee(s, plan, feeCode, fee);
   const { invoice, state, customer } = s.c;
   const feesOpen = addOre(invoice.feesOpen, fee);
   const interestOpen = interestChange.interestOpen ?? invoice.interestOpen;
@@ -152,7 +194,7 @@ async function sendLetter(
     d.channel === 'letter' && kind === 'collection_demand'
       ? { name: customer.name, address: s.registeredAddress ?? undefined }
       : recipientFor(customer, d.channel);
-  const documentId = await queueDocument(s.ctx, s.stores, s.tenant.tenantId, {
+  const documentId = queue(s, plan, {
     invoiceId: invoice.invoiceId,
     kind,
     channel: d.channel,
@@ -194,154 +236,159 @@ export function stepName(d: Decision, c: CaseRecord): string | null {
   return d.kind;
 }
 
-export async function applyDecision(
-  s: StepContext,
-  d: Decision,
-): Promise<{ taken: boolean; eventType: string | null }> {
+type Outcome = {
+  change: CaseChange;
+  eventType: string | null;
+  documentId: string | null;
+  amount: Ore | null;
+  detail: Record<string, unknown>;
+  laterEvents: string[];
+};
+
+const outcome = (over: Partial<Outcome>): Outcome => ({
+  change: {},
+  eventType: null,
+  documentId: null,
+  amount: null,
+  detail: {},
+  laterEvents: [],
+  ...over,
+});
+
+function sendNotice(s: StepContext, plan: Plan): Outcome {
   const { invoice } = s.c;
-  const step = stepName(d, s.c);
-  const now = s.ctx.clock.now();
-  if (
-    step !== null &&
-    !(await s.stores.collection.recordStep(
-      s.tenant.tenantId,
-      invoice.invoiceId,
-      step,
-      s.runDate,
-      s.policy.version,
-      now,
-    ))
-  ) {
-    return { taken: false, eventType: null }; // Already taken by an earlier run: never twice.
-  }
-  let change: CaseChange = {};
-  let eventType: string | null = null;
-  let documentId: string | null = null;
-  let amount: Ore | null = null;
-  let detail: Record<string, unknown> = {};
-  const laterEvents: string[] = [];
+  const documentId = queue(s, plan, {
+    invoiceId: invoice.invoiceId,
+    kind: 'notice',
+    channel: 'email',
+    documentDate: s.runDate,
+    recipient: recipientFor(s.c.customer, 'email'),
+    payload: {
+      language: invoice.language,
+      sellerName: s.tenant.name,
+      sellerEmail: s.tenant.email,
+      invoiceNumber: String(invoice.number),
+      amount: addOre(invoice.principalOpen, invoice.feesOpen, invoice.interestOpen),
+      dueDate: invoice.dueDate,
+      bankgiro: s.ctx.operator.bankgiro,
+      ocr: invoice.ocr ?? '',
+    },
+  });
+  return outcome({ change: { noticeSentDate: s.runDate }, eventType: 'notice_sent', documentId });
+}
+
+function writeOff(s: StepContext, plan: Plan, d: Extract<Decision, { kind: 'write_off' }>) {
+  const { invoice } = s.c;
+  book(
+    s,
+    plan,
+    writtenOff({
+      invoiceId: invoice.invoiceId,
+      invoiceNumber: invoice.number ?? 0n,
+      principal: d.principal,
+      fees: d.fees,
+      interest: d.interest,
+      vatLines: computeTotals(invoice.rows).vatLines,
+      bookingDate: s.runDate,
+      causeKey: `write-off:${invoice.invoiceId}`,
+      accounts: s.accounts,
+    }),
+  );
+  return outcome({
+    change: {
+      principalOpen: ZERO_ORE,
+      feesOpen: ZERO_ORE,
+      interestOpen: ZERO_ORE,
+      status: 'closed',
+    },
+    amount: addOre(d.principal, d.fees, d.interest),
+    eventType: 'written_off',
+    detail: { reason: 'residual below the write-off threshold' },
+  });
+}
+
+function perform(s: StepContext, plan: Plan, d: Decision): Outcome {
   switch (d.kind) {
     case 'wait':
-      break;
+      return outcome({});
     case 'open_task':
-      await openTask(s, d.task);
-      eventType = `task_${d.task}`;
-      break;
-    case 'send_notice': {
-      documentId = await queueDocument(s.ctx, s.stores, s.tenant.tenantId, {
-        invoiceId: invoice.invoiceId,
-        kind: 'notice',
-        channel: 'email',
-        documentDate: s.runDate,
-        recipient: recipientFor(s.c.customer, 'email'),
-        payload: {
-          language: invoice.language,
-          sellerName: s.tenant.name,
-          sellerEmail: s.tenant.email,
-          invoiceNumber: String(invoice.number),
-          amount: addOre(invoice.principalOpen, invoice.feesOpen, invoice.interestOpen),
-          dueDate: invoice.dueDate,
-          bankgiro: s.ctx.operator.bankgiro,
-          ocr: invoice.ocr ?? '',
-        },
-      });
-      change = { noticeSentDate: s.runDate };
-      eventType = 'notice_sent';
-      break;
-    }
+      openTask(s, plan, d.task);
+      return outcome({ eventType: `task_${d.task}` });
+    case 'send_notice':
+      return sendNotice(s, plan);
     case 'send_reminder':
     case 'send_collection_demand':
     case 'send_surveillance_demand': {
       const fee = d.kind === 'send_surveillance_demand' ? ZERO_ORE : d.fee;
-      const sent = await sendLetter(s, d, fee);
-      change = sent.change;
-      documentId = sent.documentId;
-      amount = addOre(fee, d.interest?.amount ?? ZERO_ORE);
-      detail = sent.amounts;
-      eventType =
-        d.kind === 'send_reminder'
-          ? 'reminder_sent'
-          : d.kind === 'send_collection_demand'
-            ? 'collection_demand_sent'
-            : 'surveillance_demand_sent';
-      if (d.kind === 'send_reminder') {
-        for (const task of d.openTasks) await openTask(s, task);
-        laterEvents.push(...d.openTasks.map((task) => `task_${task}`));
-      }
-      break;
+      const sent = sendLetter(s, plan, d, fee);
+      const tasks = d.kind === 'send_reminder' ? d.openTasks : [];
+      for (const task of tasks) openTask(s, plan, task);
+      return outcome({
+        change: sent.change,
+        documentId: sent.documentId,
+        amount: addOre(fee, d.interest?.amount ?? ZERO_ORE),
+        detail: sent.amounts,
+        eventType:
+          d.kind === 'send_reminder'
+            ? 'reminder_sent'
+            : d.kind === 'send_collection_demand'
+              ? 'collection_demand_sent'
+              : 'surveillance_demand_sent',
+        laterEvents: tasks.map((task) => `task_${task}`),
+      });
     }
     case 'await_decision':
-      await openTask(s, 'decide_after_demand');
-      eventType = 'decision_due';
-      break;
+      openTask(s, plan, 'decide_after_demand');
+      return outcome({ eventType: 'decision_due' });
     case 'apply_after_demand':
-      change = { decision: d.action };
-      eventType = `decision_${d.action}`;
-      detail = { automatic: true };
-      break;
-    case 'write_off': {
-      await postEntry(
-        s.ctx,
-        s.stores,
-        s.tenant.tenantId,
-        writtenOff({
-          invoiceId: invoice.invoiceId,
-          invoiceNumber: invoice.number ?? 0n,
-          principal: d.principal,
-          fees: d.fees,
-          interest: d.interest,
-          vatLines: computeTotals(invoice.rows).vatLines,
-          bookingDate: s.runDate,
-          causeKey: `write-off:${invoice.invoiceId}`,
-          accounts: { ...accountsFor(s.tenant) },
-        }),
-      );
-      change = {
-        principalOpen: ZERO_ORE,
-        feesOpen: ZERO_ORE,
-        interestOpen: ZERO_ORE,
-        status: 'closed',
-      };
-      amount = addOre(d.principal, d.fees, d.interest);
-      eventType = 'written_off';
-      detail = { reason: 'residual below the write-off threshold' };
-      break;
-    }
+      return outcome({
+        change: { decision: d.action },
+        eventType: `decision_${d.action}`,
+        detail: { automatic: true },
+      });
+    case 'write_off':
+      return writeOff(s, plan, d);
     default:
-      assertNever(d);
+      return assertNever(d);
   }
-  const stage = stageAfter(d, invoice.stage);
-  await s.stores.collection.updateCase(
-    s.tenant.tenantId,
-    invoice.invoiceId,
-    { ...change, stage, nextActionDate: d.nextReviewDate },
-    now,
-  );
-  if (eventType !== null) {
-    await s.stores.invoices.addEvent(
-      s.tenant.tenantId,
-      invoice.invoiceId,
-      {
-        date: s.runDate,
-        type: eventType,
-        amount,
-        documentId,
-        policyVersion: s.policy.version,
-        detail,
+}
+
+/**
+ * The writes of a decision whose step the caller has recorded (or that records none): entries,
+ * documents, tasks, the case's new stage and next action date, and its timeline events.
+ */
+export function planDecision(s: StepContext, d: Decision): StepWrites {
+  const { invoice } = s.c;
+  const plan: Plan = { entries: [], documents: [], tasks: [] };
+  const o = perform(s, plan, d);
+  const event = (type: string, extra: Partial<EventToAdd>): EventToAdd => ({
+    invoiceId: invoice.invoiceId,
+    date: s.runDate,
+    type,
+    amount: null,
+    documentId: null,
+    policyVersion: s.policy.version,
+    detail: {},
+    createdAt: s.now,
+    ...extra,
+  });
+  const events = [
+    ...(o.eventType === null
+      ? []
+      : [event(o.eventType, { amount: o.amount, documentId: o.documentId, detail: o.detail })]),
+    ...o.laterEvents.map((type) => event(type, {})),
+  ];
+  return {
+    ...plan,
+    update: {
+      invoiceId: invoice.invoiceId,
+      change: {
+        ...o.change,
+        stage: stageAfter(d, invoice.stage),
+        nextActionDate: d.nextReviewDate,
       },
-      now,
-    );
-  }
-  for (const type of laterEvents) {
-    const event = {
-      date: s.runDate,
-      type,
-      amount: null,
-      documentId: null,
-      policyVersion: s.policy.version,
-      detail: {},
-    };
-    await s.stores.invoices.addEvent(s.tenant.tenantId, invoice.invoiceId, event, now);
-  }
-  return { taken: d.kind !== 'wait', eventType };
+      updatedAt: s.now,
+    },
+    events,
+  };
 }

@@ -1,11 +1,21 @@
 /**
  * Store ports of the collection engine: the client's versioned policy, the collection state of
- * an invoice, and the bookkeeping of which days and steps the daily run has done.
+ * an invoice, the bookkeeping of which days and steps the daily run has done, and the bulk writes
+ * with which the run commits a whole batch of invoices' steps in a few statements.
  */
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { CollectionPolicy } from '../../domain/collection/policy.ts';
+import type { JournalEntryDraft } from '../../domain/ledger/journal-entry.ts';
 import type { Ore } from '../../domain/money.ts';
-import type { CollectionStage, CustomerRecord, InvoiceRecord, TaskKind } from '../records.ts';
+import type {
+  CollectionStage,
+  CustomerRecord,
+  DocumentRecord,
+  InvoiceEventRecord,
+  InvoiceRecord,
+  TaskKind,
+  TaskRecord,
+} from '../records.ts';
 
 /** The engine's memory of one invoice, kept on the invoice row. */
 export type CollectionState = {
@@ -46,7 +56,68 @@ export type CaseChange = Partial<
     Omit<CollectionState, 'stage'>
 >;
 
-export interface CollectionStore {
+/** One invoice's step as recorded in the never-twice table. */
+export type StepRecord = {
+  readonly invoiceId: string;
+  readonly step: string;
+  readonly createdAt: string;
+};
+
+/** A journal entry to book, with the id it gets; its voucher number is taken when it is booked. */
+export type EntryToBook = {
+  readonly entryId: string;
+  readonly entry: JournalEntryDraft;
+  readonly createdAt: string;
+};
+
+/** A document and its outbox message (due at createdAt). */
+export type DocumentToQueue = Omit<DocumentRecord, 'status' | 'deliveredAt'>;
+
+/** A timeline event; an invoice's events of one call get consecutive seq numbers in order. */
+export type EventToAdd = Omit<InvoiceEventRecord, 'seq'> & {
+  readonly invoiceId: string;
+  readonly createdAt: string;
+};
+
+export type CaseUpdate = {
+  readonly invoiceId: string;
+  readonly change: CaseChange;
+  readonly updatedAt: string;
+};
+
+/** Bulk writes for the daily run: each does for many invoices what the single-row ports do. */
+export interface CollectionBatchStore {
+  /** Ids of the client's open invoices whose next action date has come, by (date, id). */
+  allDueInvoiceIds(tenantId: string, date: CalendarDate): Promise<string[]>;
+  /**
+   * Locks those of `invoiceIds` still due on `date` (SKIP LOCKED: rows another worker holds are
+   * left to it) and loads their cases in one go, in (next action date, id) order.
+   */
+  lockDueCases(
+    tenantId: string,
+    invoiceIds: readonly string[],
+    date: CalendarDate,
+  ): Promise<CaseRecord[]>;
+  /** recordStep for many: the ids of the invoices whose step was new (never twice). */
+  recordSteps(
+    tenantId: string,
+    steps: readonly StepRecord[],
+    runDate: CalendarDate,
+    policyVersion: number,
+  ): Promise<Set<string>>;
+  /**
+   * Books entries in order like postEntry: an entry whose cause is already booked is skipped,
+   * the rest take consecutive numbers of the gapless voucher series.
+   */
+  postEntries(tenantId: string, entries: readonly EntryToBook[]): Promise<void>;
+  queueDocuments(tenantId: string, documents: readonly DocumentToQueue[]): Promise<void>;
+  /** Opens tasks; an open task of the same kind for the same invoice is kept instead. */
+  openTasks(tenantId: string, tasks: readonly TaskRecord[]): Promise<void>;
+  updateCases(tenantId: string, updates: readonly CaseUpdate[]): Promise<void>;
+  addEvents(tenantId: string, events: readonly EventToAdd[]): Promise<void>;
+}
+
+export interface CollectionStore extends CollectionBatchStore {
   policy(tenantId: string): Promise<CollectionPolicy>;
   savePolicy(tenantId: string, policy: CollectionPolicy, createdAt: string): Promise<void>;
   /** Ids of the client's open invoices whose next action date is on or before `date`. */
