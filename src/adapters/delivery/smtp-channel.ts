@@ -17,7 +17,12 @@ export class SmtpChannel implements DeliveryChannel {
     smtpUrl: string,
     private readonly envelopeFrom: string,
   ) {
-    this.transport = nodemailer.createTransport(smtpUrl);
+    // A pool keeps connections open across messages (one connection per message caps
+    // throughput at the handshake rate); the URL may still override pool settings.
+    const url = new URL(smtpUrl);
+    if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+    if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '8');
+    this.transport = nodemailer.createTransport(url.toString());
   }
 
   async deliver(doc: OutgoingDocument, rendered: RenderedDocument): Promise<void> {
