@@ -14,7 +14,7 @@ type Name = (typeof ALL)[number];
 function usage(): string {
   return `usage: npm run bench -- [collection] [documents] [payments] [--scale=F] [--repeat=N] [--no-tenfold]
   env: DATABASE_URL (else a fresh database on ${'postgres://postgres@127.0.0.1:5432'}, dropped at the end),
-       BENCH_SCALE (default 1: the issues' sizes), BENCH_REPEAT (default 3), BENCH_TENFOLD (default 1), BENCH_TENFOLD_SCALE (default 0.25),
+       BENCH_SCALE (default 1: the issues' sizes), BENCH_REPEAT (default 3), BENCH_TENFOLD (default 1), BENCH_TENFOLD_SCALE (default 0.5),
        BENCH_TENANTS (default 4), BENCH_BATCH (default 1000), BENCH_PAYMENTS (default 10000)`;
 }
 
@@ -42,7 +42,7 @@ function parse(argv: readonly string[]) {
     scale: num('scale', 'BENCH_SCALE', 1),
     repeat: Math.min(4, Math.round(num('repeat', 'BENCH_REPEAT', 3))),
     tenfold: !flags.has('no-tenfold') && process.env.BENCH_TENFOLD !== '0',
-    tenfoldScale: Math.min(1, num('tenfold-scale', 'BENCH_TENFOLD_SCALE', 0.25)),
+    tenfoldScale: Math.min(1, num('tenfold-scale', 'BENCH_TENFOLD_SCALE', 0.5)),
     tenants: Math.round(num('tenants', 'BENCH_TENANTS', 4)),
     batchSize: Math.round(num('batch', 'BENCH_BATCH', 1000)),
     payments:

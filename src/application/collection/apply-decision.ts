@@ -4,7 +4,10 @@
  * in the outbox, tasks, the timeline events with the policy version, and the next action date.
  */
 import type { CalendarDate } from '../../domain/calendar-date.ts';
-import type { InterestCharge } from '../../domain/collection/case-interest.ts';
+import {
+  caseInterestStartDate,
+  type InterestCharge,
+} from '../../domain/collection/case-interest.ts';
 import { stageAfter, type Decision } from '../../domain/collection/decision.ts';
 import type { CollectionPolicy } from '../../domain/collection/policy.ts';
 import type { DocumentFee } from '../../domain/documents/document-data.ts';
@@ -27,6 +30,7 @@ import type {
   EntryToBook,
   EventToAdd,
 } from './collection-store.ts';
+import { toSnapshot } from './case-snapshot.ts';
 import { letterPayload } from './letter-payloads.ts';
 
 export type StepContext = {
@@ -153,6 +157,17 @@ function openTask(s: StepContext, plan: Plan, kind: TaskKind) {
   });
 }
 
+/** An inkassokrav by letter goes to the registered address; anything else as the channel says. */
+function letterRecipient(
+  s: StepContext,
+  channel: 'email' | 'letter',
+  kind: 'reminder' | 'collection_demand',
+) {
+  return channel === 'letter' && kind === 'collection_demand'
+    ? { name: s.c.customer.name, address: s.registeredAddress ?? undefined }
+    : recipientFor(s.c.customer, channel);
+}
+
 function sendLetter(
   s: StepContext,
   plan: Plan,
@@ -189,34 +204,33 @@ function sendLetter(
     interestOpen,
     newInterest: d.interest,
     rateDescription: RATE_TEXT,
+    interestStartDate: caseInterestStartDate(
+      toSnapshot(s.c, s.registeredAddress !== null),
+      s.policy,
+    ),
   });
-  const recipient =
-    d.channel === 'letter' && kind === 'collection_demand'
-      ? { name: customer.name, address: s.registeredAddress ?? undefined }
-      : recipientFor(customer, d.channel);
   const documentId = queue(s, plan, {
     invoiceId: invoice.invoiceId,
     kind,
     channel: d.channel,
     documentDate: s.runDate,
-    recipient,
+    recipient: letterRecipient(s, d.channel, kind),
     payload,
   });
-  const change: CaseChange = { ...interestChange, feesOpen };
-  if (d.kind === 'send_reminder')
-    Object.assign(change, {
-      reminderSentDate: s.runDate,
-      reminderDueDate: d.payByDate,
-      reminderFeeCharged: charged.reminder,
-    });
-  else
-    Object.assign(change, {
-      demandSentDate: s.runDate,
-      demandDueDate: d.payByDate,
-      collectionFeeCharged: charged.collection,
-    });
+  const sent: CaseChange =
+    d.kind === 'send_reminder'
+      ? {
+          reminderSentDate: s.runDate,
+          reminderDueDate: d.payByDate,
+          reminderFeeCharged: charged.reminder,
+        }
+      : {
+          demandSentDate: s.runDate,
+          demandDueDate: d.payByDate,
+          collectionFeeCharged: charged.collection,
+        };
   return {
-    change,
+    change: { ...interestChange, feesOpen, ...sent },
     documentId,
     amounts: {
       fee: fee.toString(),
