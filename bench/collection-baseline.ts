@@ -165,7 +165,10 @@ UPDATE invoice i SET
   updated_at = now()
   FROM bl WHERE i.tenant_id = bl.tenant_id AND i.invoice_id = bl.invoice_id`;
 
-/** Runs the baseline for `date` in one transaction; returns its wall time in milliseconds. */
+/**
+ * Runs the baseline for `date` in one transaction; returns its wall time in milliseconds.
+ * BENCH_TRACE=1 prints each statement's time; BENCH_TRACE=EVENTS (a statement's name) its plan.
+ */
 export async function runBaseline(db: PgDatabase, date: string): Promise<number> {
   const client = await db.pool.connect();
   try {

@@ -10,13 +10,12 @@ import {
 } from '../../domain/collection/case-interest.ts';
 import { stageAfter, type Decision } from '../../domain/collection/decision.ts';
 import type { CollectionPolicy } from '../../domain/collection/policy.ts';
-import type { DocumentFee } from '../../domain/documents/document-data.ts';
 import { encodePayload } from '../../domain/documents/payload-codec.ts';
 import type { AccountMap } from '../../domain/ledger/chart-of-accounts.ts';
 import type { JournalEntryDraft } from '../../domain/ledger/journal-entry.ts';
 import { feeCharged, interestCharged, writtenOff } from '../../domain/ledger/posting-rules.ts';
 import { computeTotals } from '../../domain/invoicing/invoice-totals.ts';
-import { addOre, subtractOre, ZERO_ORE, type Ore } from '../../domain/money.ts';
+import { addOre, ZERO_ORE, type Ore } from '../../domain/money.ts';
 import { assertNever } from '../../domain/result.ts';
 import type { AppContext } from '../context.ts';
 import { recipientFor, type QueueInput } from '../document-payloads.ts';
@@ -31,6 +30,7 @@ import type {
   EventToAdd,
 } from './collection-store.ts';
 import { toSnapshot } from './case-snapshot.ts';
+import { chargedAfter, feeLines, letterRecipient } from './letter-parts.ts';
 import { letterPayload } from './letter-payloads.ts';
 
 export type StepContext = {
@@ -123,28 +123,6 @@ function queue(s: StepContext, plan: Plan, input: QueueInput): string {
   return documentId;
 }
 
-/** The fees charged so far, reduced from the oldest by what payments already covered. */
-function feeLines(
-  s: StepContext,
-  feesOpen: Ore,
-  charged: { reminder: boolean; collection: boolean; costs: boolean },
-): DocumentFee[] {
-  const lines: DocumentFee[] = [];
-  if (charged.reminder) lines.push({ label: 'Påminnelseavgift', amount: s.policy.reminderFee });
-  if (charged.collection) lines.push({ label: 'Inkassoavgift', amount: s.policy.collectionFee });
-  let excess = subtractOre(
-    lines.reduce((sum, l) => addOre(sum, l.amount), ZERO_ORE),
-    feesOpen,
-  );
-  return lines
-    .map((l) => {
-      const cut = excess > l.amount ? l.amount : excess > 0n ? excess : ZERO_ORE;
-      excess = subtractOre(excess, cut);
-      return { ...l, amount: subtractOre(l.amount, cut) };
-    })
-    .filter((l) => l.amount > 0n);
-}
-
 function openTask(s: StepContext, plan: Plan, kind: TaskKind) {
   plan.tasks.push({
     taskId: s.ctx.ids.newId(),
@@ -155,17 +133,6 @@ function openTask(s: StepContext, plan: Plan, kind: TaskKind) {
     detail: { invoiceNumber: String(s.c.invoice.number) },
     createdAt: s.now,
   });
-}
-
-/** An inkassokrav by letter goes to the registered address; anything else as the channel says. */
-function letterRecipient(
-  s: StepContext,
-  channel: 'email' | 'letter',
-  kind: 'reminder' | 'collection_demand',
-) {
-  return channel === 'letter' && kind === 'collection_demand'
-    ? { name: s.c.customer.name, address: s.registeredAddress ?? undefined }
-    : recipientFor(s.c.customer, channel);
 }
 
 function sendLetter(
@@ -184,11 +151,7 @@ function sendLetter(
   const { invoice, state, customer } = s.c;
   const feesOpen = addOre(invoice.feesOpen, fee);
   const interestOpen = interestChange.interestOpen ?? invoice.interestOpen;
-  const charged = {
-    reminder: state.reminderFeeCharged || (feeCode === 'reminder_fee' && fee > 0n),
-    collection: state.collectionFeeCharged || (feeCode === 'collection_fee' && fee > 0n),
-    costs: false,
-  };
+  const charged = chargedAfter(state, feeCode, fee);
   const payload = letterPayload({
     kind,
     date: s.runDate,
@@ -200,7 +163,7 @@ function sendLetter(
     registeredAddress: s.registeredAddress,
     operator: s.ctx.operator,
     feesOpen,
-    feeLines: feeLines(s, feesOpen, charged),
+    feeLines: feeLines(s.policy, feesOpen, charged),
     interestOpen,
     newInterest: d.interest,
     rateDescription: RATE_TEXT,
@@ -214,7 +177,7 @@ function sendLetter(
     kind,
     channel: d.channel,
     documentDate: s.runDate,
-    recipient: letterRecipient(s, d.channel, kind),
+    recipient: letterRecipient(s.c.customer, s.registeredAddress, d.channel, kind),
     payload,
   });
   const sent: CaseChange =
