@@ -132,8 +132,10 @@ async function outboxRate(
   rendered: Map<string, RenderedDocument>,
 ): Promise<number> {
   const n = rendered.size;
+  const standard = new StandardDocumentRenderer();
   const renderer: DocumentRenderer = {
     render: async (doc) => rendered.get(doc.documentId)!,
+    renderSettlementReport: (data) => standard.renderSettlementReport(data),
   };
   const email = new SmtpChannel(url, 'noreply@reskontra.example');
   const drop = new FileDropChannel('/nonexistent-bench-folder');

@@ -7,19 +7,22 @@
  * atomically under the document id), so the message is marked delivered without sending again.
  * SMTP cannot tell, so such a message is not resent: it becomes 'unconfirmed' and the client
  * gets a task to check — at most once in that narrow window rather than possibly twice.
+ *
+ * Batched: one statement claims a batch with its attempt rows and documents; outcomes are
+ * recorded a few transactions per batch as they come in (outbox/outcome-recorder.ts).
  */
 import type { AppContext } from './context.ts';
-import type { DeliveryChannels, DocumentRenderer, OutgoingDocument } from './ports.ts';
-import type { Stores } from './stores.ts';
+import { delivered, failedAttempt, recovered, type Tally } from './outbox/finished-attempts.ts';
+import { OutcomeRecorder } from './outbox/outcome-recorder.ts';
+import type { DeliveryChannels, DocumentRenderer } from './ports.ts';
+import type { ClaimedMessage } from './stores.ts';
+
+export { MAX_ATTEMPTS, RETRY_SECONDS } from './outbox/finished-attempts.ts';
 
 export type DeliveryDeps = {
   readonly renderer: DocumentRenderer;
   readonly channels: DeliveryChannels;
 };
-
-/** Backoff after each failed attempt; after the last one the document is given up as failed. */
-export const RETRY_SECONDS = [30, 120, 600, 1800, 3600, 7200, 14_400] as const;
-export const MAX_ATTEMPTS = RETRY_SECONDS.length + 1;
 
 export type DeliveryReport = {
   delivered: number;
@@ -29,127 +32,53 @@ export type DeliveryReport = {
   unconfirmed: number;
 };
 
-async function note(
-  ctx: AppContext,
-  stores: Stores,
-  doc: OutgoingDocument,
-  type: string,
-  detail: Record<string, unknown>,
-) {
-  if (doc.invoiceId === null) return;
-  await stores.invoices.addEvent(
-    doc.tenantId,
-    doc.invoiceId,
-    {
-      date: ctx.clock.today(),
-      type,
-      amount: null,
-      documentId: doc.documentId,
-      policyVersion: null,
-      detail: { kind: doc.kind, channel: doc.channel, ...detail },
+/** Runs `work` over the items with at most `concurrency` at a time. */
+async function inParallel<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lanes = Array.from(
+    { length: Math.max(1, Math.min(concurrency, items.length)) },
+    async () => {
+      for (let i = next++; i < items.length; i = next++) await work(items[i]!);
     },
-    ctx.clock.now(),
   );
+  await Promise.all(lanes);
 }
 
-async function openTask(
-  ctx: AppContext,
-  stores: Stores,
-  doc: OutgoingDocument,
-  kind: 'delivery_failed' | 'delivery_unconfirmed',
-  detail: Record<string, unknown>,
-) {
-  await stores.tasks.open(doc.tenantId, {
-    taskId: ctx.ids.newId(),
-    kind,
-    invoiceId: doc.invoiceId,
-    documentId: doc.documentId,
-    status: 'open',
-    detail,
-    createdAt: ctx.clock.now(),
-  });
-}
-
+/** Attempts whose dispatcher died: recorded from the channel's answer, never sent again here. */
 async function recoverInterrupted(
   ctx: AppContext,
   deps: DeliveryDeps,
   limit: number,
-  report: DeliveryReport,
-) {
+  recorder: OutcomeRecorder,
+): Promise<void> {
   const lost = await ctx.uow.transaction((s) => s.documents.expiredLeases(ctx.clock.now(), limit));
-  for (const { document: doc, attempt } of lost) {
+  await inParallel(lost, 8, async ({ document: doc, attempt }) => {
     const answer = await deps.channels[doc.channel].wasDelivered(doc);
-    await ctx.uow.transaction(async (s) => {
-      const now = ctx.clock.now();
-      if (answer === true) {
-        await s.documents.finishAttempt(doc.tenantId, doc.documentId, attempt, 'found_delivered', {
-          now,
-        });
-        await note(ctx, s, doc, 'document_delivered', { recovered: true });
-        report.recovered += 1;
-      } else if (answer === 'unknown') {
-        await s.documents.finishAttempt(doc.tenantId, doc.documentId, attempt, 'unconfirmed', {
-          now,
-          error: 'interrupted; the channel cannot confirm delivery',
-        });
-        await openTask(ctx, s, doc, 'delivery_unconfirmed', {
-          reason: 'a delivery attempt was interrupted and the channel cannot confirm it',
-        });
-        report.unconfirmed += 1;
-      } else {
-        await s.documents.finishAttempt(doc.tenantId, doc.documentId, attempt, 'error', {
-          now,
-          error: 'interrupted before delivery',
-          retryInSeconds: 0,
-        });
-        report.retried += 1;
-      }
-    });
-  }
+    recorder.add(recovered(ctx, doc, attempt, answer));
+  });
+  // Recorded before claiming: a message found undelivered is due again in this same run.
+  await recorder.flush();
 }
 
 async function deliverOne(
   ctx: AppContext,
   deps: DeliveryDeps,
-  doc: OutgoingDocument,
-  attempt: number,
-  report: DeliveryReport,
-) {
+  { document: doc, attempt }: ClaimedMessage,
+  recorder: OutcomeRecorder,
+): Promise<void> {
   try {
     const rendered = await deps.renderer.render(doc);
     await deps.channels[doc.channel].deliver(doc, rendered);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const giveUp = attempt >= MAX_ATTEMPTS;
-    await ctx.uow.transaction(async (s) => {
-      await s.documents.finishAttempt(doc.tenantId, doc.documentId, attempt, 'error', {
-        now: ctx.clock.now(),
-        error: message.slice(0, 500),
-        retryInSeconds: RETRY_SECONDS[attempt - 1] ?? 0,
-        giveUp,
-      });
-      if (giveUp) {
-        await note(ctx, s, doc, 'document_failed', {
-          attempts: attempt,
-          error: message.slice(0, 200),
-        });
-        await openTask(ctx, s, doc, 'delivery_failed', {
-          attempts: attempt,
-          error: message.slice(0, 200),
-        });
-      }
-    });
-    if (giveUp) report.failed += 1;
-    else report.retried += 1;
+    recorder.add(failedAttempt(ctx, doc, attempt, message));
     return;
   }
-  await ctx.uow.transaction(async (s) => {
-    await s.documents.finishAttempt(doc.tenantId, doc.documentId, attempt, 'delivered', {
-      now: ctx.clock.now(),
-    });
-    await note(ctx, s, doc, 'document_delivered', {});
-  });
-  report.delivered += 1;
+  recorder.add(delivered(ctx, doc, attempt));
 }
 
 export async function deliverOutbox(
@@ -165,16 +94,16 @@ export async function deliverOutbox(
     recovered: 0,
     unconfirmed: 0,
   };
-  await recoverInterrupted(ctx, deps, limit, report);
+  const recorder = new OutcomeRecorder(ctx, (tally: Tally) => {
+    report[tally] += 1;
+  });
+  await recoverInterrupted(ctx, deps, limit, recorder);
   const claimed = await ctx.uow.transaction((s) =>
     s.documents.claimDue(ctx.clock.now(), options.leaseSeconds ?? 300, limit),
   );
-  const queue = [...claimed];
-  const workers = Array.from({ length: Math.max(1, options.concurrency ?? 8) }, async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      await deliverOne(ctx, deps, next.document, next.attempt, report);
-    }
-  });
-  await Promise.all(workers);
+  await inParallel(claimed, options.concurrency ?? 8, (message) =>
+    deliverOne(ctx, deps, message, recorder),
+  );
+  await recorder.flush();
   return report;
 }

@@ -1,11 +1,14 @@
 /**
  * Documents, the outbox queue and delivery attempts in SQL. Claiming uses FOR UPDATE SKIP LOCKED
- * with a lease, so several dispatchers never hold the same message at once.
+ * with a lease, so several dispatchers never hold the same message at once; the dispatcher's
+ * statements work on whole batches (outbox-sql.ts).
  */
 import type { Row, Sql } from '../../application/ports.ts';
 import { toOutgoing } from '../../application/documents.ts';
 import type { DocumentRecord } from '../../application/records.ts';
 import type { ClaimedMessage, DocumentStore } from '../../application/stores.ts';
+import { recordFinishedAttempts } from './outbox-finish.ts';
+import { CLAIM_DUE, EXPIRED_LEASES } from './outbox-sql.ts';
 import { asDate, asInstant, asStringOrNull } from './row-mapping.ts';
 
 function toDocument(r: Row): DocumentRecord {
@@ -24,20 +27,12 @@ function toDocument(r: Row): DocumentRecord {
   };
 }
 
-async function loadClaimed(sql: Sql, claimed: Row[]): Promise<ClaimedMessage[]> {
-  const result: ClaimedMessage[] = [];
-  for (const c of claimed) {
-    const rows = await sql.query(
-      'SELECT * FROM document WHERE tenant_id = $1 AND document_id = $2',
-      [c.tenant_id, c.document_id],
-    );
-    result.push({
-      document: toOutgoing(String(c.tenant_id), toDocument(rows[0]!)),
-      attempt: Number(c.attempts),
-    });
-  }
-  return result;
-}
+/** Rows of CLAIM_DUE / EXPIRED_LEASES: the document with the attempt it is on. */
+const toClaimed = (rows: Row[]): ClaimedMessage[] =>
+  rows.map((r) => ({
+    document: toOutgoing(String(r.tenant_id), toDocument(r)),
+    attempt: Number(r.claimed_attempt),
+  }));
 
 export function documentStore(sql: Sql): DocumentStore {
   return {
@@ -78,75 +73,12 @@ export function documentStore(sql: Sql): DocumentStore {
       return rows.map(toDocument);
     },
     async claimDue(now, leaseSeconds, limit) {
-      const claimed = await sql.query(
-        `WITH due AS (
-           SELECT tenant_id, document_id FROM outbox_message
-            WHERE state = 'pending' AND next_attempt_at <= $1::timestamptz
-            ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-         UPDATE outbox_message m SET state = 'delivering', attempts = m.attempts + 1,
-                lease_until = $1::timestamptz + make_interval(secs => $2::int)
-           FROM due WHERE m.tenant_id = due.tenant_id AND m.document_id = due.document_id
-         RETURNING m.tenant_id, m.document_id, m.attempts`,
-        [now, leaseSeconds, limit],
-      );
-      for (const c of claimed) {
-        await sql.query(
-          'INSERT INTO delivery_attempt (tenant_id, document_id, attempt_no, started_at) VALUES ($1, $2, $3, $4)',
-          [c.tenant_id, c.document_id, c.attempts, now],
-        );
-      }
-      return loadClaimed(sql, claimed);
+      return toClaimed(await sql.query(CLAIM_DUE, [now, leaseSeconds, limit]));
     },
     async expiredLeases(now, limit) {
-      const expired = await sql.query(
-        `WITH lost AS (
-           SELECT tenant_id, document_id FROM outbox_message
-            WHERE state = 'delivering' AND lease_until < $1::timestamptz
-            ORDER BY lease_until LIMIT $2 FOR UPDATE SKIP LOCKED)
-         UPDATE outbox_message m SET lease_until = $1::timestamptz + interval '5 minutes'
-           FROM lost WHERE m.tenant_id = lost.tenant_id AND m.document_id = lost.document_id
-         RETURNING m.tenant_id, m.document_id, m.attempts`,
-        [now, limit],
-      );
-      return loadClaimed(sql, expired);
+      return toClaimed(await sql.query(EXPIRED_LEASES, [now, limit]));
     },
-    async finishAttempt(tenantId, documentId, attempt, outcome, options) {
-      await sql.query(
-        `UPDATE delivery_attempt SET finished_at = $4, outcome = $5, error = $6
-          WHERE tenant_id = $1 AND document_id = $2 AND attempt_no = $3`,
-        [tenantId, documentId, attempt, options.now, outcome, options.error ?? null],
-      );
-      const delivered = outcome === 'delivered' || outcome === 'found_delivered';
-      const state = delivered
-        ? 'delivered'
-        : outcome === 'unconfirmed'
-          ? 'unconfirmed'
-          : options.giveUp === true
-            ? 'failed'
-            : 'pending';
-      await sql.query(
-        `UPDATE outbox_message SET state = $4, lease_until = NULL, last_error = $5,
-                next_attempt_at = $6::timestamptz + make_interval(secs => $7::int)
-          WHERE tenant_id = $1 AND document_id = $2 AND attempts = $3 AND state = 'delivering'`,
-        [
-          tenantId,
-          documentId,
-          attempt,
-          state,
-          options.error ?? null,
-          options.now,
-          options.retryInSeconds ?? 0,
-        ],
-      );
-      if (state !== 'pending') {
-        const status = delivered ? 'delivered' : state;
-        await sql.query(
-          `UPDATE document SET status = $3, delivered_at = CASE WHEN $3 = 'delivered' THEN $4::timestamptz ELSE delivered_at END
-            WHERE tenant_id = $1 AND document_id = $2`,
-          [tenantId, documentId, status, options.now],
-        );
-      }
-    },
+    finishAttempts: (attempts, now) => recordFinishedAttempts(sql, attempts, now),
     async setStatus(tenantId, documentId, status) {
       await sql.query('UPDATE document SET status = $3 WHERE tenant_id = $1 AND document_id = $2', [
         tenantId,
