@@ -9,6 +9,7 @@ import { accrueInterest } from '../domain/collection/case-interest.ts';
 import { ReferenceRateUnknownError } from '../domain/interest/reference-rate.ts';
 import { ZERO_ORE, type Ore } from '../domain/money.ts';
 import { toSnapshot } from './collection/case-snapshot.ts';
+import { referenceRatesIn } from './reference-rates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { runUseCase, type AppContext } from './context.ts';
 import { invalidInput, useCaseError, type UseCaseError } from './errors.ts';
@@ -123,8 +124,11 @@ async function interestOn(
   if (c === null || c.invoice.status !== 'sent')
     return { booked, unbooked: ZERO_ORE, total: booked };
   try {
-    const policy = await ctx.uow.read.collection.policy(tenantId);
-    return accrueInterest(toSnapshot(c, c.customer.address !== null), policy, asOf);
+    const [policy, rates] = await Promise.all([
+      ctx.uow.read.collection.policy(tenantId),
+      referenceRatesIn(ctx.uow.read, 'none'),
+    ]);
+    return accrueInterest(toSnapshot(c, c.customer.address !== null), policy, asOf, rates);
   } catch (error) {
     if (!(error instanceof ReferenceRateUnknownError)) throw error;
     return { booked, unbooked: ZERO_ORE, total: booked, unavailable: error.message };

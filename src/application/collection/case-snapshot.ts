@@ -40,6 +40,7 @@ export function toSnapshot(c: CaseRecord, registeredAddressPresent: boolean): Ca
     paymentsApplied: state.paymentsApplied,
     reminderFeeCharged: state.reminderFeeCharged,
     collectionFeeCharged: state.collectionFeeCharged,
+    lateCompensationCharged: state.lateCompensationCharged,
     noticeSentDate: state.noticeSentDate,
     reminderSentDate: state.reminderSentDate,
     reminderDueDate: state.reminderDueDate,

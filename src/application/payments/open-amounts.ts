@@ -10,6 +10,7 @@ import { interestCharged } from '../../domain/ledger/posting-rules.ts';
 import { accountsFor } from '../accounts.ts';
 import { toSnapshot } from '../collection/case-snapshot.ts';
 import { postEntry } from '../post-entry.ts';
+import { referenceRatesIn } from '../reference-rates.ts';
 import { ZERO_OPEN, type OpenAmounts } from '../../domain/payments/allocation.ts';
 import type { AppContext } from '../context.ts';
 import type { InvoiceRecord } from '../records.ts';
@@ -41,9 +42,11 @@ export async function openAmountsForPayment(
   const c = await stores.collection.loadCase(tenantId, invoice.invoiceId, { lock: 'none' });
   if (c === null) return booked;
   const policy = await stores.collection.policy(tenantId);
+  // Shared-locked in the payment's transaction: a rate correction waits for this booking.
+  const rates = await referenceRatesIn(stores, 'share');
   let charge;
   try {
-    charge = interestToBook(toSnapshot(c, c.customer.address !== null), policy, paymentDate);
+    charge = interestToBook(toSnapshot(c, c.customer.address !== null), policy, paymentDate, rates);
   } catch (error) {
     if (error instanceof ReferenceRateUnknownError) return booked;
     throw error;

@@ -10,6 +10,7 @@ import { ore } from '../money.ts';
 import { accrueInterest, caseInterestStartDate, interestToBook } from './case-interest.ts';
 import { caseSnapshot } from './engine-test-support.ts';
 import { defaultPolicy } from './policy.ts';
+import { BUILT_IN_REFERENCE_RATES } from '../interest/reference-rate.ts';
 
 describe('caseInterestStartDate', () => {
   it('räntelagen 4 §: sent 2026-01-15 + 30 = 02-14, but not before the day after due (02-17)', () => {
@@ -30,17 +31,27 @@ describe('caseInterestStartDate', () => {
 
 describe('interestToBook', () => {
   it('nothing before the start, nothing without principal, nothing when all days are booked', () => {
-    expect(interestToBook(caseSnapshot(), defaultPolicy, d('2026-02-16'))).toBeNull();
+    expect(
+      interestToBook(caseSnapshot(), defaultPolicy, d('2026-02-16'), BUILT_IN_REFERENCE_RATES),
+    ).toBeNull();
     const noPrincipal = caseSnapshot({ principalOpen: ore(0n), feesOpen: ore(6_000n) });
-    expect(interestToBook(noPrincipal, defaultPolicy, d('2026-03-16'))).toBeNull();
+    expect(
+      interestToBook(noPrincipal, defaultPolicy, d('2026-03-16'), BUILT_IN_REFERENCE_RATES),
+    ).toBeNull();
     const booked = caseSnapshot({ interestBookedThrough: d('2026-03-16') });
-    expect(interestToBook(booked, defaultPolicy, d('2026-03-16'))).toBeNull();
+    expect(
+      interestToBook(booked, defaultPolicy, d('2026-03-16'), BUILT_IN_REFERENCE_RATES),
+    ).toBeNull();
   });
 
   it('less than one öre stays unbooked, so it is charged with the next period, not lost', () => {
     const tiny = caseSnapshot({ principalOpen: ore(100n) }); // 1 kr: 0.027 öre a day
-    expect(interestToBook(tiny, defaultPolicy, d('2026-02-17'))).toBeNull();
-    expect(interestToBook(tiny, defaultPolicy, d('2026-03-16'))?.fromDate).toBe('2026-02-17');
+    expect(
+      interestToBook(tiny, defaultPolicy, d('2026-02-17'), BUILT_IN_REFERENCE_RATES),
+    ).toBeNull();
+    expect(
+      interestToBook(tiny, defaultPolicy, d('2026-03-16'), BUILT_IN_REFERENCE_RATES)?.fromDate,
+    ).toBe('2026-02-17');
   });
 
   it('property: fees and booked interest never change the interest (principal only)', () => {
@@ -51,9 +62,16 @@ describe('interestToBook', () => {
         fc.integer({ min: 0, max: 130 }),
         (fees, interest, offset) => {
           const through = addDays(d('2026-02-17'), offset);
-          const plain = interestToBook(caseSnapshot(), defaultPolicy, through);
+          const plain = interestToBook(
+            caseSnapshot(),
+            defaultPolicy,
+            through,
+            BUILT_IN_REFERENCE_RATES,
+          );
           const loaded = caseSnapshot({ feesOpen: ore(fees), interestOpen: ore(interest) });
-          expect(interestToBook(loaded, defaultPolicy, through)).toEqual(plain);
+          expect(interestToBook(loaded, defaultPolicy, through, BUILT_IN_REFERENCE_RATES)).toEqual(
+            plain,
+          );
         },
       ),
     );
@@ -67,7 +85,9 @@ describe('accrueInterest', () => {
       interestBookedThrough: d('2026-03-16'),
     });
     // 03-17…04-30 = 45 days of 10 % on 10 000 kr = 123.287… kr.
-    expect(accrueInterest(snapshot, defaultPolicy, d('2026-04-30'))).toEqual({
+    expect(
+      accrueInterest(snapshot, defaultPolicy, d('2026-04-30'), BUILT_IN_REFERENCE_RATES),
+    ).toEqual({
       booked: 7_672n,
       unbooked: 12_329n,
       total: 20_001n,
@@ -76,7 +96,9 @@ describe('accrueInterest', () => {
 
   it('a paid case accrues nothing more', () => {
     const snapshot = caseSnapshot({ status: 'paid', interestOpen: ore(500n) });
-    expect(accrueInterest(snapshot, defaultPolicy, d('2026-04-30'))).toEqual({
+    expect(
+      accrueInterest(snapshot, defaultPolicy, d('2026-04-30'), BUILT_IN_REFERENCE_RATES),
+    ).toEqual({
       booked: 500n,
       unbooked: 0n,
       total: 500n,
@@ -84,6 +106,9 @@ describe('accrueInterest', () => {
   });
 
   it('an as-of date before the interest start shows only what is booked', () => {
-    expect(accrueInterest(caseSnapshot(), defaultPolicy, d('2026-02-01')).total).toBe(0n);
+    expect(
+      accrueInterest(caseSnapshot(), defaultPolicy, d('2026-02-01'), BUILT_IN_REFERENCE_RATES)
+        .total,
+    ).toBe(0n);
   });
 });

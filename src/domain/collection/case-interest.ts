@@ -11,6 +11,7 @@ import {
   type InterestRate,
   type InterestSegment,
 } from '../interest/late-payment-interest.ts';
+import type { ReferenceRates } from '../interest/reference-rate.ts';
 import type { CaseSnapshot } from './case-snapshot.ts';
 import type { CollectionPolicy } from './policy.ts';
 
@@ -49,25 +50,24 @@ export function caseInterestStartDate(
  *
  * Each booking uses the principal open at the time. The use case books accrued interest when a
  * payment changes the principal, so that a later booking never spans two principals.
- * Throws ReferenceRateUnknownError for a statutory rate in an unpublished half-year: refusing
- * beats guessing (domain.md §1.2).
+ * Throws ReferenceRateUnknownError for a statutory rate in a half-year `rates` does not have:
+ * refusing beats guessing (domain.md §1.2); the operator publishes the rate and the next run goes on.
  */
 export function interestToBook(
   snapshot: CaseSnapshot,
   policy: CollectionPolicy,
   throughDate: CalendarDate,
+  rates: ReferenceRates,
 ): InterestCharge | null {
   const start = caseInterestStartDate(snapshot, policy);
   if (start === null || snapshot.principalOpen <= 0n) return null;
   const booked = snapshot.interestBookedThrough;
   const fromDate = booked === null ? start : maxDate(start, addDays(booked, 1));
   if (fromDate > throughDate) return null;
-  const { amount, segments } = computeInterest({
-    principal: snapshot.principalOpen,
-    fromDate,
-    toDate: throughDate,
-    rate: policy.interest,
-  });
+  const { amount, segments } = computeInterest(
+    { principal: snapshot.principalOpen, fromDate, toDate: throughDate, rate: policy.interest },
+    rates,
+  );
   if (amount <= 0n) return null;
   return {
     principal: snapshot.principalOpen,
@@ -96,8 +96,10 @@ export function accrueInterest(
   snapshot: CaseSnapshot,
   policy: CollectionPolicy,
   asOfDate: CalendarDate,
+  rates: ReferenceRates,
 ): InterestAccrual {
-  const charge = snapshot.status === 'sent' ? interestToBook(snapshot, policy, asOfDate) : null;
+  const charge =
+    snapshot.status === 'sent' ? interestToBook(snapshot, policy, asOfDate, rates) : null;
   const unbooked = charge?.amount ?? ZERO_ORE;
   return {
     booked: snapshot.interestOpen,

@@ -54,6 +54,8 @@ export type CaseSnapshot = {
   readonly paymentsApplied: Ore;
   readonly reminderFeeCharged: boolean;
   readonly collectionFeeCharged: boolean;
+  /** Förseningsersättning (1981:739 4 a §) has been charged: no 60/180 kr fee ever follows it. */
+  readonly lateCompensationCharged: boolean;
   readonly noticeSentDate: CalendarDate | null;
   readonly reminderSentDate: CalendarDate | null;
   /** The reminder's payable-by date as sent: the demand counts from it. */

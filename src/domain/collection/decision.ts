@@ -48,8 +48,10 @@ export type Decision =
   | {
       readonly kind: 'send_reminder';
       readonly channel: DocumentChannel;
-      /** policy.reminderFee if agreed and not yet charged on this invoice, else 0. */
+      /** policy.reminderFee if agreed and not yet charged on this invoice, else 0 (letterCosts). */
       readonly fee: Ore;
+      /** Förseningsersättning with this letter (in place of the fee), else 0 (letterCosts). */
+      readonly lateCompensation: Ore;
       readonly interest: InterestCharge | null;
       readonly payByDate: CalendarDate;
       /** Tasks to open for the client with this reminder (never one already open). */
@@ -59,8 +61,10 @@ export type Decision =
   | {
       readonly kind: 'send_collection_demand';
       readonly channel: 'letter';
-      /** policy.collectionFee unless a collection fee was already charged on this invoice. */
+      /** policy.collectionFee unless one was already charged or it is replaced (letterCosts). */
       readonly fee: Ore;
+      /** Förseningsersättning with this letter (in place of the fee), else 0 (letterCosts). */
+      readonly lateCompensation: Ore;
       readonly interest: InterestCharge | null;
       readonly payByDate: CalendarDate;
       readonly nextReviewDate: CalendarDate;
@@ -86,6 +90,8 @@ export type Decision =
       /** Efterbevakning: a new written demand (no fee: one collection fee per invoice). */
       readonly kind: 'send_surveillance_demand';
       readonly channel: 'letter';
+      /** Förseningsersättning if it is due and no earlier letter carried it, else 0. */
+      readonly lateCompensation: Ore;
       readonly interest: InterestCharge | null;
       readonly payByDate: CalendarDate;
       readonly nextReviewDate: CalendarDate;

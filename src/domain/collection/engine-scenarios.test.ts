@@ -20,6 +20,7 @@ import {
 } from './engine-test-support.ts';
 import { defaultPolicy, type CollectionPolicy } from './policy.ts';
 import { previewTimeline } from './schedule.ts';
+import { BUILT_IN_REFERENCE_RATES } from '../interest/reference-rate.ts';
 
 const d = (text: string): CalendarDate => calendarDate(text);
 
@@ -86,7 +87,10 @@ describe('a person with e-mail who never pays (invoice 2026-01-15, due Sat 02-14
       principalOpen: 1_000_000n,
     });
     // The API's balance on 04-30: booked + 45 unbooked days (123.29 kr).
-    expect(accrueInterest(result.snapshot, result.policy, d('2026-04-30')).total).toBe(20_001n);
+    expect(
+      accrueInterest(result.snapshot, result.policy, d('2026-04-30'), BUILT_IN_REFERENCE_RATES)
+        .total,
+    ).toBe(20_001n);
   });
 
   it('the preview timeline promised the same dates', () => {

@@ -6,11 +6,12 @@
 import type { CalendarDate } from '../calendar-date.ts';
 import { isBankDay, nextBankDay } from '../calendar/swedish-bank-days.ts';
 import { maxDate } from '../calendar-date.ts';
-import { ZERO_ORE } from '../money.ts';
 import { assert, assertNever } from '../result.ts';
 import { interestToBook } from './case-interest.ts';
+import { letterCosts } from './letter-costs.ts';
 import { lastDocumentDate, type CaseSnapshot } from './case-snapshot.ts';
 import type { Decision, DocumentChannel, WaitReason } from './decision.ts';
+import type { ReferenceRates } from '../interest/reference-rate.ts';
 import type { CollectionPolicy } from './policy.ts';
 import {
   decisionDate,
@@ -27,6 +28,7 @@ export type StepInput = {
   readonly snapshot: CaseSnapshot;
   readonly policy: CollectionPolicy;
   readonly today: CalendarDate;
+  readonly rates: ReferenceRates;
 };
 
 export const wait = (reason: WaitReason, nextReviewDate: CalendarDate | null): Decision => ({
@@ -90,8 +92,8 @@ export function noticeStep({ snapshot, policy, today }: StepInput): Decision {
   };
 }
 
-/** Step 4: the reminder, with the agreed fee once per invoice and interest booked to today. */
-export function reminderStep({ snapshot, policy, today }: StepInput): Decision {
+/** Step 4: the reminder, with its costs (letter-costs.ts) and interest booked to today. */
+export function reminderStep({ snapshot, policy, today, rates }: StepInput): Decision {
   const date = notBeforeNextDocument(
     reminderDate(snapshot.dueDate, policy),
     lastDocumentDate(snapshot),
@@ -99,13 +101,14 @@ export function reminderStep({ snapshot, policy, today }: StepInput): Decision {
   const blocked = notYet(date, today);
   if (blocked !== null) return blocked;
   const payByDate = reminderPayByDate(today, policy);
-  const feeDue = snapshot.reminderFeeAgreed && !snapshot.reminderFeeCharged;
+  const costs = letterCosts('reminder', snapshot, policy, today);
   const taskNeeded = !snapshot.identityNumberPresent && !snapshot.completeIdentityTaskOpen;
   return {
     kind: 'send_reminder',
     channel: reminderChannel(snapshot),
-    fee: feeDue ? policy.reminderFee : ZERO_ORE,
-    interest: interestToBook(snapshot, policy, today),
+    fee: costs.fee,
+    lateCompensation: costs.lateCompensation,
+    interest: interestToBook(snapshot, policy, today, rates),
     payByDate,
     openTasks: taskNeeded ? ['complete_identity_number'] : [],
     nextReviewDate: reviewAfter(today, demandDate(payByDate, policy)),
@@ -133,11 +136,10 @@ function letterBlocked(snapshot: CaseSnapshot): Decision | null {
 
 /**
  * Step 5: the inkassokrav, counted from the reminder's actual due date, with the collection fee
- * once per invoice and interest booked to today. B2B förseningsersättning (450 kr, 1981:739 4 a §)
- * is not charged: whether it fully replaces the 60/180 kr fees needs legal confirmation
- * (domain.md §0.3, vector 17), and it is the creditor's option, so it waits for a policy switch.
+ * once per invoice (or förseningsersättning in its place, see letter-costs.ts) and interest
+ * booked to today.
  */
-export function demandStep({ snapshot, policy, today }: StepInput): Decision {
+export function demandStep({ snapshot, policy, today, rates }: StepInput): Decision {
   const reminderDueDate = required(snapshot.reminderDueDate, 'reminderDueDate', snapshot);
   const date = notBeforeNextDocument(
     demandDate(reminderDueDate, policy),
@@ -146,11 +148,13 @@ export function demandStep({ snapshot, policy, today }: StepInput): Decision {
   const blocked = notYet(date, today) ?? letterBlocked(snapshot);
   if (blocked !== null) return blocked;
   const payByDate = demandPayByDate(today, policy);
+  const costs = letterCosts('collection_demand', snapshot, policy, today);
   return {
     kind: 'send_collection_demand',
     channel: 'letter',
-    fee: snapshot.collectionFeeCharged ? ZERO_ORE : policy.collectionFee,
-    interest: interestToBook(snapshot, policy, today),
+    fee: costs.fee,
+    lateCompensation: costs.lateCompensation,
+    interest: interestToBook(snapshot, policy, today, rates),
     payByDate,
     nextReviewDate: reviewAfter(today, decisionDate(payByDate)),
   };
@@ -184,7 +188,7 @@ export function decisionStep({ snapshot, policy, today }: StepInput): Decision {
  * Surveillance (efterbevakning): a new written demand every surveillanceIntervalMonths after the
  * last, each restarting the limitation period; interest keeps running and is booked with it.
  */
-export function surveillanceStep({ snapshot, policy, today }: StepInput): Decision {
+export function surveillanceStep({ snapshot, policy, today, rates }: StepInput): Decision {
   const lastDemand = required(snapshot.demandSentDate, 'demandSentDate', snapshot);
   const date = notBeforeNextDocument(
     surveillanceDemandDate(lastDemand, policy),
@@ -195,7 +199,8 @@ export function surveillanceStep({ snapshot, policy, today }: StepInput): Decisi
   return {
     kind: 'send_surveillance_demand',
     channel: 'letter',
-    interest: interestToBook(snapshot, policy, today),
+    lateCompensation: letterCosts('surveillance_demand', snapshot, policy, today).lateCompensation,
+    interest: interestToBook(snapshot, policy, today, rates),
     payByDate: demandPayByDate(today, policy),
     nextReviewDate: reviewAfter(today, surveillanceDemandDate(today, policy)),
   };

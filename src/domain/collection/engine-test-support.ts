@@ -11,6 +11,7 @@ import type { CaseSnapshot } from './case-snapshot.ts';
 import { isStepTaken, stageAfter, type Decision } from './decision.ts';
 import { decideNextStep } from './engine.ts';
 import { defaultPolicy, type CollectionPolicy } from './policy.ts';
+import { BUILT_IN_REFERENCE_RATES } from '../interest/reference-rate.ts';
 
 /** A person with e-mail, invoiced 2026-01-15 (sent the same day), due Saturday 2026-02-14. */
 export function caseSnapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
@@ -35,6 +36,7 @@ export function caseSnapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapsho
     paymentsApplied: ZERO_ORE,
     reminderFeeCharged: false,
     collectionFeeCharged: false,
+    lateCompensationCharged: false,
     noticeSentDate: null,
     reminderSentDate: null,
     reminderDueDate: null,
@@ -90,6 +92,7 @@ export const decideRow = (row: RuleRow): Decision =>
     caseSnapshot(row.snapshot),
     { ...defaultPolicy, ...row.policy },
     calendarDate(row.today),
+    BUILT_IN_REFERENCE_RATES,
   );
 
 /** The interest part of an expected decision on the base case's 10 000 kr principal. */
@@ -109,9 +112,10 @@ function bookInterest(snapshot: CaseSnapshot, interest: InterestCharge | null): 
   };
 }
 
-const chargeFee = (snapshot: CaseSnapshot, fee: Ore): CaseSnapshot => ({
+const chargeFee = (snapshot: CaseSnapshot, fee: Ore, lateCompensation: Ore): CaseSnapshot => ({
   ...snapshot,
-  feesOpen: addOre(snapshot.feesOpen, fee),
+  feesOpen: addOre(snapshot.feesOpen, fee, lateCompensation),
+  lateCompensationCharged: snapshot.lateCompensationCharged || lateCompensation > 0n,
 });
 
 /** The snapshot after the use case has applied `decision` on `today` (documents, entries, tasks). */
@@ -139,6 +143,7 @@ export function applyDecision(
               s.completeIdentityTaskOpen || decision.openTasks.includes('complete_identity_number'),
           },
           decision.fee,
+          decision.lateCompensation,
         ),
         decision.interest,
       );
@@ -152,12 +157,17 @@ export function applyDecision(
             collectionFeeCharged: s.collectionFeeCharged || decision.fee > 0n,
           },
           decision.fee,
+          decision.lateCompensation,
         ),
         decision.interest,
       );
     case 'send_surveillance_demand':
       return bookInterest(
-        { ...s, demandSentDate: today, demandDueDate: decision.payByDate },
+        chargeFee(
+          { ...s, demandSentDate: today, demandDueDate: decision.payByDate },
+          ZERO_ORE,
+          decision.lateCompensation,
+        ),
         decision.interest,
       );
     case 'open_task':
@@ -189,7 +199,10 @@ export function applyPayment(
   amount: Ore,
   date: CalendarDate,
 ): CaseSnapshot {
-  const s = bookInterest(snapshot, interestToBook(snapshot, policy, date));
+  const s = bookInterest(
+    snapshot,
+    interestToBook(snapshot, policy, date, BUILT_IN_REFERENCE_RATES),
+  );
   let left = amount;
   const take = (open: Ore): Ore => {
     const paid = minOre(open, left);
@@ -248,12 +261,15 @@ export function runCase(options: {
       reviewDate = date;
     }
     if (reviewDate === null || date < reviewDate) {
-      if (options.probe === true && isStepTaken(decideNextStep(snapshot, policy, date))) {
+      if (
+        options.probe === true &&
+        isStepTaken(decideNextStep(snapshot, policy, date, BUILT_IN_REFERENCE_RATES))
+      ) {
         throw new Error(`a step was due on ${date} but the review date was ${String(reviewDate)}`);
       }
       continue;
     }
-    const decision = decideNextStep(snapshot, policy, date);
+    const decision = decideNextStep(snapshot, policy, date, BUILT_IN_REFERENCE_RATES);
     entries.push({ date, decision });
     snapshot = applyDecision(snapshot, decision, date);
     reviewDate = decision.nextReviewDate;

@@ -22,6 +22,7 @@ import { decideNextStep } from './engine.ts';
 import { applyPayment, caseSnapshot, runCase, type RunEvent } from './engine-test-support.ts';
 import { defaultPolicy, validatePolicy, type CollectionPolicy } from './policy.ts';
 import { COLLECTION_DEMAND_FEE_CAP_ORE, REMINDER_FEE_CAP_ORE } from './fee-law.ts';
+import { BUILT_IN_REFERENCE_RATES } from '../interest/reference-rate.ts';
 
 const LAST_RATE_DAY = calendarDate('2026-06-30');
 const dateBetween = (min: string, max: string) =>
@@ -191,10 +192,15 @@ describe('properties over random snapshots', () => {
   it('decisions are deterministic: same input, same decision, even from a copy', () => {
     fc.assert(
       fc.property(snapshotAndDateArb, policyArb, ({ snapshot, today }, policy) => {
-        const first = decideNextStep(snapshot, policy, today);
-        expect(decideNextStep(structuredClone(snapshot), structuredClone(policy), today)).toEqual(
-          first,
-        );
+        const first = decideNextStep(snapshot, policy, today, BUILT_IN_REFERENCE_RATES);
+        expect(
+          decideNextStep(
+            structuredClone(snapshot),
+            structuredClone(policy),
+            today,
+            BUILT_IN_REFERENCE_RATES,
+          ),
+        ).toEqual(first);
       }),
       { numRuns: 300 },
     );
@@ -203,7 +209,7 @@ describe('properties over random snapshots', () => {
   it('never a second reminder fee or a second collection fee', () => {
     fc.assert(
       fc.property(snapshotAndDateArb, policyArb, ({ snapshot, today }, policy) => {
-        const decision = decideNextStep(snapshot, policy, today);
+        const decision = decideNextStep(snapshot, policy, today, BUILT_IN_REFERENCE_RATES);
         if (decision.kind === 'send_reminder' && snapshot.reminderFeeCharged)
           expect(decision.fee).toBe(0n);
         if (decision.kind === 'send_reminder' && !snapshot.reminderFeeAgreed)
@@ -218,7 +224,7 @@ describe('properties over random snapshots', () => {
   it('a step taken schedules its next review no earlier than the next bank day; a wait never today', () => {
     fc.assert(
       fc.property(snapshotAndDateArb, policyArb, ({ snapshot, today }, policy) => {
-        const decision = decideNextStep(snapshot, policy, today);
+        const decision = decideNextStep(snapshot, policy, today, BUILT_IN_REFERENCE_RATES);
         if (decision.nextReviewDate === null) return;
         expect(decision.nextReviewDate > today).toBe(true);
         if (isStepTaken(decision)) expect(decision.nextReviewDate >= nextBankDay(today)).toBe(true);
@@ -230,7 +236,7 @@ describe('properties over random snapshots', () => {
   it('documents go out on bank days only, and interest is never booked twice for a day', () => {
     fc.assert(
       fc.property(snapshotAndDateArb, policyArb, ({ snapshot, today }, policy) => {
-        const decision = decideNextStep(snapshot, policy, today);
+        const decision = decideNextStep(snapshot, policy, today, BUILT_IN_REFERENCE_RATES);
         if (decision.kind.startsWith('send_')) expect(isBankDay(today)).toBe(true);
         const interest =
           'interest' in decision && typeof decision.interest === 'object'

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarDate as d } from '../calendar-date.ts';
 import { ore } from '../money.ts';
 import { InvariantError } from '../result.ts';
-import { ReferenceRateUnknownError } from '../interest/reference-rate.ts';
+import { BUILT_IN_REFERENCE_RATES, ReferenceRateUnknownError } from '../interest/reference-rate.ts';
 import { decideNextStep } from './engine.ts';
 import {
   afterNotice,
@@ -275,13 +275,20 @@ describe.each([
 
 describe('refusals', () => {
   it('statutory interest in an unpublished half-year throws rather than guesses', () => {
-    expect(() => decideNextStep(caseSnapshot(afterNotice), defaultPolicy, d('2026-07-02'))).toThrow(
-      ReferenceRateUnknownError,
-    );
+    expect(() =>
+      decideNextStep(
+        caseSnapshot(afterNotice),
+        defaultPolicy,
+        d('2026-07-02'),
+        BUILT_IN_REFERENCE_RATES,
+      ),
+    ).toThrow(ReferenceRateUnknownError);
   });
 
   it('a case at the reminder stage without its due date is a broken invariant', () => {
     const broken = caseSnapshot({ ...afterReminder, reminderDueDate: null });
-    expect(() => decideNextStep(broken, defaultPolicy, d('2026-03-16'))).toThrow(InvariantError);
+    expect(() =>
+      decideNextStep(broken, defaultPolicy, d('2026-03-16'), BUILT_IN_REFERENCE_RATES),
+    ).toThrow(InvariantError);
   });
 });

@@ -18,6 +18,7 @@ import {
   type StepInput,
 } from './engine-steps.ts';
 import type { CollectionPolicy } from './policy.ts';
+import type { ReferenceRates } from '../interest/reference-rate.ts';
 
 export { accrueInterest, interestToBook } from './case-interest.ts';
 
@@ -78,13 +79,15 @@ function nextStepForStage(input: StepInput): Decision {
  * identity number added, a new policy version: stored dates came from the old intervals).
  *
  * Deterministic: the same arguments always give the same decision. The policy is taken as valid
- * (validatePolicy runs when it is saved). Throws ReferenceRateUnknownError when interest would
- * need a referensränta that is not yet in the table, rather than guess it.
+ * (validatePolicy runs when it is saved). `rates` is the referensränta table (built-in rows and
+ * those the operator published). Throws ReferenceRateUnknownError when interest would need a
+ * referensränta that is not in it, rather than guess it.
  */
 export function decideNextStep(
   snapshot: CaseSnapshot,
   policy: CollectionPolicy,
   today: CalendarDate,
+  rates: ReferenceRates,
 ): Decision {
   if (snapshot.status !== 'sent') return wait('closed', null);
   if (owedTotal(snapshot) <= 0n) return wait('nothing_owed', null);
@@ -94,5 +97,5 @@ export function decideNextStep(
   if (snapshot.pausedUntil !== null && today <= snapshot.pausedUntil) {
     return wait('paused', addDays(snapshot.pausedUntil, 1));
   }
-  return nextStepForStage({ snapshot, policy, today });
+  return nextStepForStage({ snapshot, policy, today, rates });
 }

@@ -152,6 +152,7 @@ describe('validatePolicy: every issue, in field order', () => {
       afterDemand: 'sue',
       writeOffBelow: ore(50_001n),
       surveillanceIntervalMonths: 0,
+      latePaymentCompensation: 1,
     } as unknown as CollectionPolicy;
     expect(codesOf(broken)).toEqual([
       'version:out_of_range',
@@ -169,6 +170,7 @@ describe('validatePolicy: every issue, in field order', () => {
       'afterDemand:unknown_choice',
       'writeOffBelow:out_of_range',
       'surveillanceIntervalMonths:out_of_range',
+      'latePaymentCompensation:must_be_boolean',
     ]);
     // The issue paths follow the documented field order.
     const order = validatePolicy(broken).map((i) =>

@@ -52,6 +52,12 @@ export type CollectionPolicy = {
   readonly writeOffBelow: Ore;
   /** Surveillance (efterbevakning): a new written demand this many months after the last. */
   readonly surveillanceIntervalMonths: number;
+  /**
+   * Förseningsersättning (1981:739 4 a §): 450 kr from a company debtor once interest is due, in
+   * place of the reminder and collection fees (see letter-costs.ts). Never for a person. A policy
+   * stored before the option existed reads as false.
+   */
+  readonly latePaymentCompensation: boolean;
 };
 
 /** flow.md's defaults: 2 / 10 / 10 / 5 / 10 days, 60 kr and 180 kr, the statutory rate. */
@@ -70,6 +76,7 @@ export const defaultPolicy: CollectionPolicy = {
   afterDemand: 'ask',
   writeOffBelow: ore(0n),
   surveillanceIntervalMonths: 6,
+  latePaymentCompensation: false,
 };
 
 type DayLimit = { readonly min: number; readonly max: number; readonly why: string };
@@ -130,6 +137,7 @@ export const POLICY_FIELDS = [
   'afterDemand',
   'writeOffBelow',
   'surveillanceIntervalMonths',
+  'latePaymentCompensation',
 ] as const satisfies readonly (keyof CollectionPolicy)[];
 
 const issue = (path: string, code: string, message: string): FieldIssue => ({
@@ -249,6 +257,21 @@ function checkReminderAfterNotice(p: LoosePolicy): FieldIssue[] {
   );
 }
 
+/**
+ * Förseningsersättning arises only once late-payment interest is due (1981:739 4 a §). Without an
+ * agreed due date (3 §) or the interest notice on the invoice (4 §) interest never becomes due
+ * here, so the option would silently drop the 60/180 kr fees and charge nothing instead.
+ */
+function checkCompensationNeedsInterest(p: LoosePolicy): FieldIssue[] {
+  if (p.latePaymentCompensation !== true) return [];
+  if (p.dueDatesAgreedInAdvance === true || p.interestNoticeOnInvoice === true) return [];
+  return fail(
+    'latePaymentCompensation',
+    'needs_interest',
+    'latePaymentCompensation needs late-payment interest to become due (1981:739 4 a §): set dueDatesAgreedInAdvance or interestNoticeOnInvoice',
+  );
+}
+
 const days =
   (field: keyof typeof POLICY_LIMITS, unit = 'days') =>
   (p: LoosePolicy) =>
@@ -299,6 +322,8 @@ const FIELD_CHECKS: readonly ((p: LoosePolicy) => FieldIssue[])[] = [
       'out_of_range',
     ),
   days('surveillanceIntervalMonths', 'months'),
+  (p) => checkBoolean('latePaymentCompensation', p.latePaymentCompensation),
+  checkCompensationNeedsInterest,
 ];
 
 /**
@@ -338,7 +363,9 @@ export function applyPolicyPatch(
       ),
     );
   }
+  // defaultPolicy first: a version stored before a field existed gets that field's default.
   const next = {
+    ...defaultPolicy,
     ...current,
     ...(Object.fromEntries(entries) as PolicyPatch),
     version: current.version + 1,

@@ -9,18 +9,22 @@ import { addDays, calendarDate, fromEpochDay, toEpochDay } from '../calendar-dat
 import { divideRounded, ore, sumOre } from '../money.ts';
 import { computeInterest, interestStartDate, type InterestRate } from './late-payment-interest.ts';
 import { drojsmalsranta, ReferenceRateUnknownError } from './reference-rate.ts';
+import { BUILT_IN_REFERENCE_RATES } from './reference-rate.ts';
 
 const d = calendarDate;
 const statutory: InterestRate = { kind: 'statutory' };
 
 describe('domain.md §12 vectors 8-13', () => {
   it('vector 8: 6 780 kr at fixed 8 %, 2021-01-01…2021-04-20 (110 days) → 163.46 kr', () => {
-    const result = computeInterest({
-      principal: ore(678_000n),
-      fromDate: d('2021-01-01'),
-      toDate: d('2021-04-20'),
-      rate: { kind: 'fixed', rateBasisPoints: 800n },
-    });
+    const result = computeInterest(
+      {
+        principal: ore(678_000n),
+        fromDate: d('2021-01-01'),
+        toDate: d('2021-04-20'),
+        rate: { kind: 'fixed', rateBasisPoints: 800n },
+      },
+      BUILT_IN_REFERENCE_RATES,
+    );
     expect(result.amount).toBe(16_346n);
     expect(result.segments).toEqual([
       {
@@ -41,23 +45,29 @@ describe('domain.md §12 vectors 8-13', () => {
       interestNoticeOnInvoice: false,
     });
     expect(start).toBe('2025-04-01');
-    const result = computeInterest({
-      principal: ore(1_000_000n),
-      fromDate: start!,
-      toDate: d('2025-04-30'),
-      rate: statutory,
-    });
+    const result = computeInterest(
+      {
+        principal: ore(1_000_000n),
+        fromDate: start!,
+        toDate: d('2025-04-30'),
+        rate: statutory,
+      },
+      BUILT_IN_REFERENCE_RATES,
+    );
     expect(result.segments.map((s) => [s.days, s.rateBasisPoints])).toEqual([[30, 1100n]]);
     expect(result.amount).toBe(9_041n);
   });
 
   it('vector 10: 10 000 kr, 2025-06-16…2025-07-15 → 15 days at 11 % + 15 at 10 % → 86.30 kr', () => {
-    const result = computeInterest({
-      principal: ore(1_000_000n),
-      fromDate: d('2025-06-16'),
-      toDate: d('2025-07-15'),
-      rate: statutory,
-    });
+    const result = computeInterest(
+      {
+        principal: ore(1_000_000n),
+        fromDate: d('2025-06-16'),
+        toDate: d('2025-07-15'),
+        rate: statutory,
+      },
+      BUILT_IN_REFERENCE_RATES,
+    );
     expect(result.amount).toBe(8_630n);
     expect(result.segments.map((s) => [s.fromDate, s.toDate, s.days, s.rateBasisPoints])).toEqual([
       ['2025-06-16', '2025-06-30', 15, 1100n],
@@ -70,22 +80,28 @@ describe('domain.md §12 vectors 8-13', () => {
   });
 
   it('vector 11: 5 000 kr, 2026-01-01…2026-01-31 (31 days at 10 %) → 42.47 kr', () => {
-    const result = computeInterest({
-      principal: ore(500_000n),
-      fromDate: d('2026-01-01'),
-      toDate: d('2026-01-31'),
-      rate: statutory,
-    });
+    const result = computeInterest(
+      {
+        principal: ore(500_000n),
+        fromDate: d('2026-01-01'),
+        toDate: d('2026-01-31'),
+        rate: statutory,
+      },
+      BUILT_IN_REFERENCE_RATES,
+    );
     expect(result.amount).toBe(4_247n);
   });
 
   it('vector 12: 10 000 kr, 2024-02-01…2024-02-29 (29 days at 12 %, /365 in a leap year) → 95.34 kr', () => {
-    const result = computeInterest({
-      principal: ore(1_000_000n),
-      fromDate: d('2024-02-01'),
-      toDate: d('2024-02-29'),
-      rate: statutory,
-    });
+    const result = computeInterest(
+      {
+        principal: ore(1_000_000n),
+        fromDate: d('2024-02-01'),
+        toDate: d('2024-02-29'),
+        rate: statutory,
+      },
+      BUILT_IN_REFERENCE_RATES,
+    );
     expect(result.segments[0]?.days).toBe(29);
     expect(result.amount).toBe(9_534n);
   });
@@ -98,35 +114,44 @@ describe('domain.md §12 vectors 8-13', () => {
       interestNoticeOnInvoice: true,
     });
     expect(start).toBe('2025-10-01');
-    const paidLate = computeInterest({
-      principal: ore(125_000n),
-      fromDate: start!,
-      toDate: d('2025-10-31'),
-      rate: statutory,
-    });
+    const paidLate = computeInterest(
+      {
+        principal: ore(125_000n),
+        fromDate: start!,
+        toDate: d('2025-10-31'),
+        rate: statutory,
+      },
+      BUILT_IN_REFERENCE_RATES,
+    );
     expect(paidLate.segments.map((s) => [s.days, s.rateBasisPoints])).toEqual([[31, 1000n]]);
     expect(paidLate.amount).toBe(1_062n);
   });
 
   it('vector 13: the same invoice paid 2025-09-25 (after the printed due date 09-11) → 0 kr', () => {
-    const paidEarly = computeInterest({
-      principal: ore(125_000n),
-      fromDate: d('2025-10-01'),
-      toDate: d('2025-09-25'),
-      rate: statutory,
-    });
+    const paidEarly = computeInterest(
+      {
+        principal: ore(125_000n),
+        fromDate: d('2025-10-01'),
+        toDate: d('2025-09-25'),
+        rate: statutory,
+      },
+      BUILT_IN_REFERENCE_RATES,
+    );
     expect(paidEarly).toEqual({ amount: 0n, segments: [] });
   });
 });
 
 describe('computeInterest edges', () => {
   it('one day is counted when from = to; paying on the agreed due date costs nothing', () => {
-    const oneDay = computeInterest({
-      principal: ore(3_650_000n),
-      fromDate: d('2025-04-01'),
-      toDate: d('2025-04-01'),
-      rate: { kind: 'fixed', rateBasisPoints: 1000n },
-    });
+    const oneDay = computeInterest(
+      {
+        principal: ore(3_650_000n),
+        fromDate: d('2025-04-01'),
+        toDate: d('2025-04-01'),
+        rate: { kind: 'fixed', rateBasisPoints: 1000n },
+      },
+      BUILT_IN_REFERENCE_RATES,
+    );
     expect(oneDay.amount).toBe(1_000n);
     const start = interestStartDate({
       sentDate: d('2025-03-01'),
@@ -135,55 +160,70 @@ describe('computeInterest edges', () => {
       interestNoticeOnInvoice: true,
     });
     expect(
-      computeInterest({
-        principal: ore(1_000_000n),
-        fromDate: start!,
-        toDate: d('2025-03-31'),
-        rate: statutory,
-      }).amount,
+      computeInterest(
+        {
+          principal: ore(1_000_000n),
+          fromDate: start!,
+          toDate: d('2025-03-31'),
+          rate: statutory,
+        },
+        BUILT_IN_REFERENCE_RATES,
+      ).amount,
     ).toBe(0n);
   });
 
   it('a statutory period over a whole year gets one segment per half-year', () => {
-    const result = computeInterest({
-      principal: ore(1_000_000n),
-      fromDate: d('2023-05-01'),
-      toDate: d('2024-08-31'),
-      rate: statutory,
-    });
+    const result = computeInterest(
+      {
+        principal: ore(1_000_000n),
+        fromDate: d('2023-05-01'),
+        toDate: d('2024-08-31'),
+        rate: statutory,
+      },
+      BUILT_IN_REFERENCE_RATES,
+    );
     expect(result.segments.map((s) => s.rateBasisPoints)).toEqual([1050n, 1150n, 1200n, 1200n]);
     expect(result.segments.reduce((n, s) => n + s.days, 0)).toBe(489);
   });
 
   it('a custom statutory margin replaces the 8 points', () => {
-    const result = computeInterest({
-      principal: ore(1_000_000n),
-      fromDate: d('2025-01-01'),
-      toDate: d('2025-01-01'),
-      rate: { kind: 'statutory', marginBasisPoints: 2000n },
-    });
+    const result = computeInterest(
+      {
+        principal: ore(1_000_000n),
+        fromDate: d('2025-01-01'),
+        toDate: d('2025-01-01'),
+        rate: { kind: 'statutory', marginBasisPoints: 2000n },
+      },
+      BUILT_IN_REFERENCE_RATES,
+    );
     expect(result.segments[0]?.rateBasisPoints).toBe(2300n);
   });
 
   it('throws when a day lies in an unpublished half-year', () => {
     expect(() =>
-      computeInterest({
-        principal: ore(100n),
-        fromDate: d('2026-06-01'),
-        toDate: d('2026-07-01'),
-        rate: statutory,
-      }),
+      computeInterest(
+        {
+          principal: ore(100n),
+          fromDate: d('2026-06-01'),
+          toDate: d('2026-07-01'),
+          rate: statutory,
+        },
+        BUILT_IN_REFERENCE_RATES,
+      ),
     ).toThrow(ReferenceRateUnknownError);
   });
 
   it('refuses a negative principal', () => {
     expect(() =>
-      computeInterest({
-        principal: ore(-1n),
-        fromDate: d('2025-01-01'),
-        toDate: d('2025-01-02'),
-        rate: statutory,
-      }),
+      computeInterest(
+        {
+          principal: ore(-1n),
+          fromDate: d('2025-01-01'),
+          toDate: d('2025-01-02'),
+          rate: statutory,
+        },
+        BUILT_IN_REFERENCE_RATES,
+      ),
     ).toThrow();
   });
 });
@@ -254,10 +294,10 @@ describe('properties', () => {
   it('the total is the exact day-by-day sum rounded half-up once; segments sum to it', () => {
     fc.assert(
       fc.property(periods, (period) => {
-        const result = computeInterest(period);
+        const result = computeInterest(period, BUILT_IN_REFERENCE_RATES);
         let numerator = 0n;
         for (let day = period.fromDate; day <= period.toDate; day = addDays(day, 1)) {
-          numerator += period.principal * drojsmalsranta(day);
+          numerator += period.principal * drojsmalsranta(BUILT_IN_REFERENCE_RATES, day);
         }
         expect(result.amount).toBe(divideRounded(numerator, 3_650_000n, 'halfUp'));
         expect(sumOre(result.segments.map((s) => s.amount))).toBe(result.amount);
@@ -270,7 +310,7 @@ describe('properties', () => {
   it('segments tile the period without gaps or overlaps', () => {
     fc.assert(
       fc.property(periods, (period) => {
-        const { segments } = computeInterest(period);
+        const { segments } = computeInterest(period, BUILT_IN_REFERENCE_RATES);
         expect(segments[0]?.fromDate).toBe(period.fromDate);
         expect(segments.at(-1)?.toDate).toBe(period.toDate);
         segments.forEach((s, i) => {

@@ -7,7 +7,12 @@ import { addDays, daysBetween, maxDate, minDate, type CalendarDate } from '../ca
 import { allocateOre, divideRounded, ore, ZERO_ORE, type Ore } from '../money.ts';
 import { effectiveDueDate } from '../calendar/swedish-bank-days.ts';
 import { assert } from '../result.ts';
-import { halfYearEnd, referensranta, STATUTORY_MARGIN_BASIS_POINTS } from './reference-rate.ts';
+import {
+  halfYearEnd,
+  referensranta,
+  STATUTORY_MARGIN_BASIS_POINTS,
+  type ReferenceRates,
+} from './reference-rate.ts';
 
 /**
  * Actual/365 even in leap years: the practice of Kronofogden's calculator and Lawline
@@ -62,11 +67,16 @@ function halfYearPieces(
   return pieces;
 }
 
-function segmentRate(rate: InterestRate, segmentStart: CalendarDate): bigint {
+function segmentRate(
+  rate: InterestRate,
+  segmentStart: CalendarDate,
+  rates: ReferenceRates,
+): bigint {
   switch (rate.kind) {
     case 'statutory':
       return (
-        referensranta(segmentStart) + (rate.marginBasisPoints ?? STATUTORY_MARGIN_BASIS_POINTS)
+        referensranta(rates, segmentStart) +
+        (rate.marginBasisPoints ?? STATUTORY_MARGIN_BASIS_POINTS)
       );
     case 'fixed':
       return rate.rateBasisPoints;
@@ -83,9 +93,13 @@ function segmentRate(rate: InterestRate, segmentStart: CalendarDate): bigint {
  * each segment's exact share (largest remainder), so they always sum to the total; a segment may
  * therefore differ by one öre from rounding it on its own.
  *
- * Throws `ReferenceRateUnknownError` (statutory rate) for a day whose half-year is not published.
+ * A statutory rate reads each half-year's referensränta from `rates` (a fixed rate ignores it).
+ * Throws `ReferenceRateUnknownError` (statutory rate) for a day whose half-year is not in `rates`.
  */
-export function computeInterest(period: InterestPeriod): InterestCalculation {
+export function computeInterest(
+  period: InterestPeriod,
+  rates: ReferenceRates,
+): InterestCalculation {
   const { principal, fromDate, toDate, rate } = period;
   assert(principal >= 0n, `interest on a negative principal: ${principal}`);
   if (toDate < fromDate) return { amount: ZERO_ORE, segments: [] };
@@ -94,7 +108,7 @@ export function computeInterest(period: InterestPeriod): InterestCalculation {
   const pieces: [CalendarDate, CalendarDate][] =
     rate.kind === 'fixed' ? [[fromDate, toDate]] : halfYearPieces(fromDate, toDate);
   const raw = pieces.map(([start, end]) => {
-    const rateBasisPoints = segmentRate(rate, start);
+    const rateBasisPoints = segmentRate(rate, start, rates);
     assert(rateBasisPoints >= 0n, `negative interest rate ${rateBasisPoints} from ${start}`);
     const days = daysBetween(start, end) + 1;
     return { fromDate: start, toDate: end, days, rateBasisPoints };

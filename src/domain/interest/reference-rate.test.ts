@@ -7,11 +7,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, calendarDate } from '../calendar-date.ts';
 import {
+  BUILT_IN_REFERENCE_RATES,
   drojsmalsranta,
   halfYearEnd,
   halfYearStart,
   lastKnownDate,
   REFERENCE_RATE_TABLE,
+  referenceRatesWith,
   ReferenceRateUnknownError,
   referensFromPolicyRate,
   referensranta,
@@ -21,8 +23,8 @@ const d = calendarDate;
 
 describe('domain.md §12 vector 14: referensränta and dröjsmålsränta lookups', () => {
   it('vector 14: 2025-01-15 → 3.00 / 11.00', () => {
-    expect(referensranta(d('2025-01-15'))).toBe(300n);
-    expect(drojsmalsranta(d('2025-01-15'))).toBe(1100n);
+    expect(referensranta(BUILT_IN_REFERENCE_RATES, d('2025-01-15'))).toBe(300n);
+    expect(drojsmalsranta(BUILT_IN_REFERENCE_RATES, d('2025-01-15'))).toBe(1100n);
   });
 
   it.each([
@@ -30,14 +32,16 @@ describe('domain.md §12 vector 14: referensränta and dröjsmålsränta lookups
     ['2016-03-01', 800n],
     ['2018-05-01', 750n],
     ['2026-03-01', 1000n],
-  ])('vector 14: drojsmalsranta(%s) → %i bp', (date, expected) => {
-    expect(drojsmalsranta(d(date))).toBe(expected);
+  ])('vector 14: drojsmalsranta(BUILT_IN_REFERENCE_RATES, %s) → %i bp', (date, expected) => {
+    expect(drojsmalsranta(BUILT_IN_REFERENCE_RATES, d(date))).toBe(expected);
   });
 
   it('vector 14: 2026-07-01 throws (not yet published)', () => {
-    expect(() => drojsmalsranta(d('2026-07-01'))).toThrow(ReferenceRateUnknownError);
+    expect(() => drojsmalsranta(BUILT_IN_REFERENCE_RATES, d('2026-07-01'))).toThrow(
+      ReferenceRateUnknownError,
+    );
     try {
-      referensranta(d('2026-07-01'));
+      referensranta(BUILT_IN_REFERENCE_RATES, d('2026-07-01'));
     } catch (error) {
       expect(error).toBeInstanceOf(ReferenceRateUnknownError);
       expect((error as ReferenceRateUnknownError).code).toBe('reference_rate_not_published');
@@ -48,14 +52,18 @@ describe('domain.md §12 vector 14: referensränta and dröjsmålsränta lookups
 
 describe('table coverage', () => {
   it('the last row is valid through 2026-06-30 and not a day longer', () => {
-    expect(lastKnownDate()).toBe('2026-06-30');
-    expect(referensranta(d('2026-06-30'))).toBe(200n);
-    expect(() => referensranta(addDays(lastKnownDate(), 1))).toThrow(ReferenceRateUnknownError);
+    expect(lastKnownDate(BUILT_IN_REFERENCE_RATES)).toBe('2026-06-30');
+    expect(referensranta(BUILT_IN_REFERENCE_RATES, d('2026-06-30'))).toBe(200n);
+    expect(() =>
+      referensranta(BUILT_IN_REFERENCE_RATES, addDays(lastKnownDate(BUILT_IN_REFERENCE_RATES), 1)),
+    ).toThrow(ReferenceRateUnknownError);
   });
 
   it('dates before the first row throw too', () => {
-    expect(referensranta(d('2015-01-01'))).toBe(0n);
-    expect(() => referensranta(d('2014-12-31'))).toThrow(ReferenceRateUnknownError);
+    expect(referensranta(BUILT_IN_REFERENCE_RATES, d('2015-01-01'))).toBe(0n);
+    expect(() => referensranta(BUILT_IN_REFERENCE_RATES, d('2014-12-31'))).toThrow(
+      ReferenceRateUnknownError,
+    );
   });
 
   it('rows are consecutive half-years from 2015-01-01 to 2026-01-01', () => {
@@ -78,8 +86,8 @@ describe('table coverage', () => {
     ['2024-07-01', 400n],
     ['2025-06-30', 300n],
     ['2025-07-01', 200n],
-  ])('referensranta(%s) → %i bp', (date, expected) => {
-    expect(referensranta(d(date))).toBe(expected);
+  ])('referensranta(BUILT_IN_REFERENCE_RATES, %s) → %i bp', (date, expected) => {
+    expect(referensranta(BUILT_IN_REFERENCE_RATES, d(date))).toBe(expected);
   });
 });
 
@@ -107,5 +115,42 @@ describe('domain.md §12 vector 15: referensFromPolicyRate rounds up to half a p
         expect(reference - 50n < policy).toBe(true);
       }),
     );
+  });
+});
+
+describe('published rows extend the built-in table', () => {
+  const july = { validFromDate: d('2026-07-01'), referenceRateBasisPoints: 150n };
+  const january = { validFromDate: d('2027-01-01'), referenceRateBasisPoints: 100n };
+
+  it('a published half-year is looked up like a built-in one, each day at its own rate', () => {
+    const rates = referenceRatesWith([january, july]);
+    expect(lastKnownDate(rates)).toBe('2027-06-30');
+    expect(referensranta(rates, d('2026-06-30'))).toBe(200n);
+    expect(referensranta(rates, d('2026-07-01'))).toBe(150n);
+    expect(drojsmalsranta(rates, d('2027-03-01'))).toBe(900n);
+    expect(() => referensranta(rates, d('2027-07-01'))).toThrow(ReferenceRateUnknownError);
+  });
+
+  it('the error names the half-year the operator must publish', () => {
+    try {
+      referensranta(BUILT_IN_REFERENCE_RATES, d('2026-09-15'));
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ReferenceRateUnknownError).validFrom).toBe('2026-07-01');
+      expect((error as Error).message).toContain('publishes the half-year from 2026-07-01');
+    }
+  });
+
+  it('a gap or a repeated built-in half-year is a broken invariant', () => {
+    expect(() => referenceRatesWith([january])).toThrow(
+      /does not continue the table at 2026-07-01/,
+    );
+    expect(() =>
+      referenceRatesWith([{ validFromDate: d('2026-01-01'), referenceRateBasisPoints: 200n }]),
+    ).toThrow(/does not continue/);
+  });
+
+  it('without published rows the table is the built-in one', () => {
+    expect(referenceRatesWith([]).rows).toEqual(BUILT_IN_REFERENCE_RATES.rows);
   });
 });

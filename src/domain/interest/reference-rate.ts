@@ -1,9 +1,17 @@
 /**
  * Riksbank's referensränta per calendar half-year (räntelagen 9 §) as data, and the statutory
  * late-payment rate derived from it (6 §: referensränta + 8 percentage points). Rates are bigint
- * basis points (100 = 1 %). Owns: the table and its lookup. Must not: guess an unpublished rate.
+ * basis points (100 = 1 %). The built-in rows ship with the code; later half-years are published
+ * by the operator and passed in with them as a ReferenceRates value.
+ * Owns: the table's shape and its lookup. Must not: guess an unpublished rate.
  */
-import { calendarDate, dateParts, fromParts, type CalendarDate } from '../calendar-date.ts';
+import {
+  addDays,
+  calendarDate,
+  dateParts,
+  fromParts,
+  type CalendarDate,
+} from '../calendar-date.ts';
 import { assert } from '../result.ts';
 
 export type ReferenceRateRow = {
@@ -18,8 +26,8 @@ const row = (validFrom: string, referenceRateBasisPoints: bigint): ReferenceRate
 });
 
 /**
- * domain.md §1.2. Add a row every 1 January and 1 July once Riksbank has published it; the table
- * then covers six more months automatically. 2024-07-01 onwards rest on a secondary source that
+ * domain.md §1.2, built in. Later half-years are published by the operator without a release
+ * (PUT /v1/operator/reference-rates/{validFrom}) and stored; see referenceRatesWith. 2024-07-01 onwards rest on a secondary source that
  * agrees with the round-up rule (see `referensFromPolicyRate`).
  */
 export const REFERENCE_RATE_TABLE: readonly ReferenceRateRow[] = [
@@ -48,6 +56,47 @@ export const REFERENCE_RATE_TABLE: readonly ReferenceRateRow[] = [
   row('2026-01-01', 200n),
 ];
 
+/**
+ * The rate table an interest computation reads: the built-in rows followed by the rows the
+ * operator published (see reference-rate-publication.ts), one per consecutive half-year. Passed in
+ * as a value so that the domain never reads a module constant or a database.
+ */
+export type ReferenceRates = {
+  readonly rows: readonly ReferenceRateRow[];
+};
+
+/** Only the built-in rows: what the service knows without any operator publication. */
+export const BUILT_IN_REFERENCE_RATES: ReferenceRates = { rows: REFERENCE_RATE_TABLE };
+
+/** 2026-01-01 → 4053: consecutive half-years get consecutive numbers. */
+const halfYearIndex = (date: CalendarDate): number => {
+  const { year, month } = dateParts(date);
+  return year * 2 + (month <= 6 ? 0 : 1);
+};
+
+/** The first day of the half-year after the one containing `date`. */
+export const nextHalfYearStart = (date: CalendarDate): CalendarDate =>
+  addDays(halfYearEnd(date), 1);
+
+/**
+ * The built-in rows followed by `published` (any order). Every published row must continue the
+ * table half-year by half-year and none may repeat a built-in one; the store only ever holds such
+ * rows (publishReferenceRate checks them), so anything else is a broken invariant and throws.
+ */
+export function referenceRatesWith(published: readonly ReferenceRateRow[]): ReferenceRates {
+  const rows = [...REFERENCE_RATE_TABLE];
+  const sorted = [...published].sort((a, b) => (a.validFromDate < b.validFromDate ? -1 : 1));
+  for (const row of sorted) {
+    const expected = nextHalfYearStart(rows.at(-1)!.validFromDate);
+    assert(
+      row.validFromDate === expected,
+      `published reference rate ${row.validFromDate} does not continue the table at ${expected}`,
+    );
+    rows.push(row);
+  }
+  return { rows };
+}
+
 /** räntelagen 6 §: the statutory late-payment rate is the reference rate + 8 percentage points. */
 export const STATUTORY_MARGIN_BASIS_POINTS = 800n;
 
@@ -55,10 +104,17 @@ export const STATUTORY_MARGIN_BASIS_POINTS = 800n;
 export class ReferenceRateUnknownError extends Error {
   override readonly name = 'ReferenceRateUnknownError';
   readonly code = 'reference_rate_not_published';
-  constructor(readonly date: CalendarDate) {
+  /** The half-year whose rate is missing (1 January or 1 July): what the operator publishes. */
+  readonly validFrom: CalendarDate;
+  constructor(
+    readonly date: CalendarDate,
+    rates: ReferenceRates,
+  ) {
     super(
-      `no referensränta known for ${date} (table covers ${firstKnownDate()}…${lastKnownDate()})`,
+      `no referensränta published for ${date} (table covers ${firstKnownDate(rates)}…${lastKnownDate(rates)}); ` +
+        `the operator publishes the half-year from ${halfYearStart(date)}`,
     );
+    this.validFrom = halfYearStart(date);
   }
 }
 
@@ -74,43 +130,39 @@ export function halfYearEnd(date: CalendarDate): CalendarDate {
   return month <= 6 ? fromParts(year, 6, 30) : fromParts(year, 12, 31);
 }
 
-function lastRow(): ReferenceRateRow {
-  const row = REFERENCE_RATE_TABLE.at(-1);
-  assert(row !== undefined, 'the reference-rate table is empty');
-  return row;
-}
-
-function firstKnownDate(): CalendarDate {
-  const row = REFERENCE_RATE_TABLE[0];
+function firstKnownDate(rates: ReferenceRates): CalendarDate {
+  const row = rates.rows[0];
   assert(row !== undefined, 'the reference-rate table is empty');
   return row.validFromDate;
 }
 
-/** The last day any row covers: the end of the last published half-year (2026-06-30 today). */
-export function lastKnownDate(): CalendarDate {
-  return halfYearEnd(lastRow().validFromDate);
+/** The last day any row covers: the end of the last known half-year. */
+export function lastKnownDate(rates: ReferenceRates): CalendarDate {
+  const row = rates.rows.at(-1);
+  assert(row !== undefined, 'the reference-rate table is empty');
+  return halfYearEnd(row.validFromDate);
 }
 
-/** The referensränta in force on `date`, in basis points. Throws `ReferenceRateUnknownError`. */
-export function referensranta(date: CalendarDate): bigint {
-  if (date < firstKnownDate() || date > lastKnownDate()) throw new ReferenceRateUnknownError(date);
-  // The table is sorted by date, so the last row starting on or before `date` is the one.
-  let found: ReferenceRateRow | undefined;
-  for (const row of REFERENCE_RATE_TABLE) {
-    if (row.validFromDate <= date) found = row;
-  }
-  assert(found !== undefined, `reference-rate lookup failed for ${date}`);
-  // Rows are contiguous half-years; a missing row would silently stretch the previous rate.
+/**
+ * The referensränta in force on `date`, in basis points. Throws `ReferenceRateUnknownError` for a
+ * day outside the table.
+ */
+export function referensranta(rates: ReferenceRates, date: CalendarDate): bigint {
+  if (date < firstKnownDate(rates) || date > lastKnownDate(rates))
+    throw new ReferenceRateUnknownError(date, rates);
+  // Rows are consecutive half-years, so the half-year's position is the row's index.
+  const found = rates.rows[halfYearIndex(date) - halfYearIndex(firstKnownDate(rates))];
+  // A missing row would silently stretch the previous rate: check the row is the half-year's.
   assert(
-    found.validFromDate === halfYearStart(date),
+    found !== undefined && found.validFromDate === halfYearStart(date),
     `reference-rate table has no row for the half-year of ${date}`,
   );
   return found.referenceRateBasisPoints;
 }
 
 /** The statutory dröjsmålsränta on `date`: referensränta + 8 percentage points, in basis points. */
-export function drojsmalsranta(date: CalendarDate): bigint {
-  return referensranta(date) + STATUTORY_MARGIN_BASIS_POINTS;
+export function drojsmalsranta(rates: ReferenceRates, date: CalendarDate): bigint {
+  return referensranta(rates, date) + STATUTORY_MARGIN_BASIS_POINTS;
 }
 
 /**

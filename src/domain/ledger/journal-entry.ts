@@ -20,6 +20,7 @@ export type EntryCode =
   | 'credit_note_issued'
   | 'reminder_fee'
   | 'collection_fee'
+  | 'late_payment_compensation'
   | 'statutory_costs'
   | 'interest'
   | 'payment_received'

@@ -83,7 +83,7 @@ export type ChargeAccounts = {
 
 /** A fee or statutory cost charged on an invoice: receivable against fee income; no VAT. */
 export function feeCharged(input: {
-  code: 'reminder_fee' | 'collection_fee' | 'statutory_costs';
+  code: 'reminder_fee' | 'collection_fee' | 'late_payment_compensation' | 'statutory_costs';
   invoiceId: string;
   invoiceNumber: bigint;
   amount: Ore;
@@ -94,6 +94,7 @@ export function feeCharged(input: {
   const label = {
     reminder_fee: 'Påminnelseavgift',
     collection_fee: 'Inkassoavgift',
+    late_payment_compensation: 'Förseningsersättning',
     statutory_costs: 'Kostnader betalningsföreläggande',
   }[input.code];
   return journalEntry({

@@ -120,7 +120,12 @@ export function collectionRoutes(
           tenantId: i.tenantId,
           invoiceId: i.invoiceId,
           invoiceNumber: i.invoiceNumber === null ? null : Number(i.invoiceNumber),
-          decision: toJsonSafe(i.decision),
+          // A blocked item still has a decision-shaped value, so clients listing kinds keep working.
+          decision:
+            i.decision === null
+              ? { kind: 'blocked', reason: i.blocked?.code, validFrom: i.blocked?.validFrom }
+              : toJsonSafe(i.decision),
+          blocked: i.blocked,
         })),
       };
     },

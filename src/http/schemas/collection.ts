@@ -32,6 +32,12 @@ export const policyPatchBody = z.strictObject({
   afterDemand: z.enum(['ask', 'payment_order', 'surveillance']).optional(),
   writeOffBelow: z.int().optional().describe('öre; a residual below it is written off (0 = never)'),
   surveillanceIntervalMonths: z.int().optional(),
+  latePaymentCompensation: z
+    .boolean()
+    .optional()
+    .describe(
+      'förseningsersättning 450 kr (1981:739 4 a §) from company debtors once interest is due, in place of the reminder and collection fees; never for persons',
+    ),
 });
 
 const basisPoints = (p: number) => BigInt(Math.round(p * 100));
@@ -73,6 +79,8 @@ export function policyView(p: CollectionPolicy) {
     afterDemand: p.afterDemand,
     writeOffBelow: oreToSafeNumber(p.writeOffBelow),
     surveillanceIntervalMonths: p.surveillanceIntervalMonths,
+    // A version stored before the option existed has no such field: off.
+    latePaymentCompensation: p.latePaymentCompensation === true,
   };
 }
 
