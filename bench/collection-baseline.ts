@@ -68,33 +68,38 @@ SELECT tenant_id, entry_id, 1, '1510', CASE code WHEN 'interest' THEN '8313' ELS
 
 const ADDRESS = `jsonb_build_object('street', street, 'postalCode', postal_code, 'city', city, 'country', 'SE')`;
 
-/** Letter payloads shaped like the run's (seller, collector, debtor, amounts, interest segments). */
-const LETTER = `jsonb_build_object(
+const ADDRESS_JSON = ADDRESS.replace('jsonb_', 'json_');
+
+/**
+ * Letter payloads shaped like the run's (seller, collector, debtor, amounts, interest segments),
+ * built as json like the column that holds them.
+ */
+const LETTER = `json_build_object(
   'kind', CASE step WHEN 'reminder' THEN 'reminder' ELSE 'collection_demand' END, 'language', 'sv',
   'documentNumber', number || '-P', 'date', $1, 'payBy', ($1::date + 10)::text,
-  'seller', jsonb_build_object('kind', 'company', 'name', seller, 'email', seller_email, 'fSkatt', true,
-    'address', jsonb_build_object('street', 'Benchvägen 1', 'postalCode', '11122', 'city', 'Stockholm', 'country', 'SE'),
+  'seller', json_build_object('kind', 'company', 'name', seller, 'email', seller_email, 'fSkatt', true,
+    'address', json_build_object('street', 'Benchvägen 1', 'postalCode', '11122', 'city', 'Stockholm', 'country', 'SE'),
     'bankgiro', '50501055', 'vatNumber', 'SE556036079301', 'organisationNumber', '5560360793'),
-  'collector', jsonb_build_object('name', 'Reskontra Demo AB', 'email', 'inkasso@reskontra.example',
-    'address', jsonb_build_object('street', 'Box 100', 'postalCode', '111 20', 'city', 'Stockholm', 'country', 'SE'),
+  'collector', json_build_object('name', 'Reskontra Demo AB', 'email', 'inkasso@reskontra.example',
+    'address', json_build_object('street', 'Box 100', 'postalCode', '111 20', 'city', 'Stockholm', 'country', 'SE'),
     'licenceText', 'Demo installation: no collection licence from Finansinspektionen',
     'organisationNumber', '5599000006'),
-  'debtor', jsonb_build_object('kind', kind, 'name', name, 'fSkatt', false, 'address', ${ADDRESS},
+  'debtor', json_build_object('kind', kind, 'name', name, 'fSkatt', false, 'address', ${ADDRESS_JSON},
     'organisationNumber', coalesce(identity_number, '')),
-  'registeredAddress', ${ADDRESS},
-  'invoice', jsonb_build_object('number', number::text, 'ocr', ocr, 'invoiceDate', invoice_date, 'dueDate', due_date),
-  'capital', jsonb_build_object('$bigint', total_ore::text),
-  'fees', CASE WHEN fees_open_ore > 0 THEN jsonb_build_array(jsonb_build_object('label', 'Påminnelseavgift',
-    'amount', jsonb_build_object('$bigint', '6000'))) ELSE '[]'::jsonb END,
-  'interest', jsonb_build_object('amount', jsonb_build_object('$bigint', interest::text), 'fromDate', due_date,
+  'registeredAddress', ${ADDRESS_JSON},
+  'invoice', json_build_object('number', number::text, 'ocr', ocr, 'invoiceDate', invoice_date, 'dueDate', due_date),
+  'capital', json_build_object('$bigint', total_ore::text),
+  'fees', CASE WHEN fees_open_ore > 0 THEN json_build_array(json_build_object('label', 'Påminnelseavgift',
+    'amount', json_build_object('$bigint', '6000'))) ELSE '[]'::json END,
+  'interest', json_build_object('amount', json_build_object('$bigint', interest::text), 'fromDate', due_date,
     'toDate', $1, 'rateDescription', 'Dröjsmålsränta enligt 6 § räntelagen (referensränta + 8 procentenheter)',
-    'segments', jsonb_build_array(jsonb_build_object('fromDate', due_date, 'toDate', $1, 'days', 12,
-      'ratePercentText', '10,00 %', 'amount', jsonb_build_object('$bigint', interest::text)))),
-  'total', jsonb_build_object('$bigint', (total_ore + fees_open_ore + interest)::text),
-  'paymentTo', jsonb_build_object('bankgiro', '50501055', 'ocr', ocr), 'contact', seller_email)`;
+    'segments', json_build_array(json_build_object('fromDate', due_date, 'toDate', $1, 'days', 12,
+      'ratePercentText', '10,00 %', 'amount', json_build_object('$bigint', interest::text)))),
+  'total', json_build_object('$bigint', (total_ore + fees_open_ore + interest)::text),
+  'paymentTo', json_build_object('bankgiro', '50501055', 'ocr', ocr), 'contact', seller_email)`;
 
-const NOTICE = `jsonb_build_object('language', 'sv', 'sellerName', seller, 'sellerEmail', seller_email,
-  'invoiceNumber', number::text, 'amount', jsonb_build_object('$bigint', total_ore::text),
+const NOTICE = `json_build_object('language', 'sv', 'sellerName', seller, 'sellerEmail', seller_email,
+  'invoiceNumber', number::text, 'amount', json_build_object('$bigint', total_ore::text),
   'dueDate', due_date, 'bankgiro', '50501055', 'ocr', ocr)`;
 
 const DOCUMENTS = `

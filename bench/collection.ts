@@ -7,7 +7,11 @@ import { ManualClock } from '../src/adapters/clock/manual-clock.ts';
 import type { PgDatabase } from '../src/adapters/db/pg-database.ts';
 import { sqlUnitOfWork } from '../src/adapters/db/unit-of-work.ts';
 import { randomIds, Sha256KeyHasher } from '../src/adapters/security/key-hasher.ts';
-import { runCollection, type RunSummary } from '../src/application/collection/run-collection.ts';
+import {
+  DEFAULT_CONCURRENCY,
+  runCollection,
+  type RunSummary,
+} from '../src/application/collection/run-collection.ts';
 import type { AppContext } from '../src/application/context.ts';
 import { DEMO_OPERATOR } from '../src/cli/compose.ts';
 import { calendarDate } from '../src/domain/calendar-date.ts';
@@ -31,6 +35,8 @@ export type CollectionOptions = {
   /** The 10× pair's size as a fraction of invoices/due (1: 1M vs 10M at the issue's scale). */
   tenfoldScale: number;
   batchSize?: number;
+  /** Batches in flight (runCollection's concurrency); its default if unset. */
+  lanes?: number;
   log: (line: string) => void;
 };
 
@@ -108,6 +114,7 @@ async function phase(o: CollectionOptions, invoices: number, label: string): Pro
         runCollection(ctx, calendarDate(date), {
           clockMode: 'manual',
           ...(o.batchSize === undefined ? {} : { batchSize: o.batchSize }),
+          ...(o.lanes === undefined ? {} : { concurrency: o.lanes }),
         }),
       );
       if (!run.value.ok) throw new Error(`run refused: ${run.value.error.detail}`);
@@ -221,7 +228,7 @@ export async function benchCollection(o: CollectionOptions): Promise<void> {
   printTable('collection: daily run (PostgreSQL)', rows, [
     `medians of ${o.repeat} run(s) per size, each after a CHECKPOINT; ${o.tenants} tenants; ` +
       `${count(steps)} invoices acted on per run (${one.reps.map((r) => describe(r.summary)).at(0) ?? ''}); ` +
-      `batches of ${o.batchSize ?? 1000}, 2 in flight`,
+      `batches of ${o.batchSize ?? 1000}, ${o.lanes ?? DEFAULT_CONCURRENCY} in flight`,
     `rows written on the first date (run set vs baseline twin set): ${one.rows.join('; ')}`,
     `seeding (not measured): ${count(one.invoices)} in ${seconds(one.seedMs)}`,
     ...(pair?.notes ?? ['10× open invoices: not run (BENCH_TENFOLD=0)']),

@@ -15,7 +15,7 @@ function usage(): string {
   return `usage: npm run bench -- [collection] [documents] [payments] [--scale=F] [--repeat=N] [--no-tenfold]
   env: DATABASE_URL (else a fresh database on ${'postgres://postgres@127.0.0.1:5432'}, dropped at the end),
        BENCH_SCALE (default 1: the issues' sizes), BENCH_REPEAT (default 3), BENCH_TENFOLD (default 1), BENCH_TENFOLD_SCALE (default 0.5),
-       BENCH_TENANTS (default 4), BENCH_BATCH (default 1000), BENCH_PAYMENTS (default 10000)`;
+       BENCH_TENANTS (default 4), BENCH_BATCH (default 1000), BENCH_LANES (default: the run's own), BENCH_PAYMENTS (default 10000)`;
 }
 
 function parse(argv: readonly string[]) {
@@ -45,6 +45,10 @@ function parse(argv: readonly string[]) {
     tenfoldScale: Math.min(1, num('tenfold-scale', 'BENCH_TENFOLD_SCALE', 0.5)),
     tenants: Math.round(num('tenants', 'BENCH_TENANTS', 4)),
     batchSize: Math.round(num('batch', 'BENCH_BATCH', 1000)),
+    lanes:
+      flags.has('lanes') || process.env.BENCH_LANES !== undefined
+        ? Math.round(num('lanes', 'BENCH_LANES', 2))
+        : undefined,
     payments:
       flags.has('payments') || process.env.BENCH_PAYMENTS !== undefined
         ? Math.round(num('payments', 'BENCH_PAYMENTS', 10_000))
@@ -77,6 +81,7 @@ async function main() {
           tenfold: o.tenfold,
           tenfoldScale: o.tenfoldScale,
           batchSize: o.batchSize,
+          ...(o.lanes === undefined ? {} : { lanes: o.lanes }),
           log,
         });
       if (name === 'documents')

@@ -1,11 +1,12 @@
 /**
- * The daily run's bulk store: locks and loads a batch of due cases in one query, and writes each
- * kind of row for the whole batch with one statement fed one JSON array (SQL in
- * collection-batch-sql.ts).
+ * The daily run's bulk store: locks and loads a batch of due cases in one query, records their
+ * steps in another, and writes everything else the steps change in a third, each kind of row fed
+ * one JSON array (SQL in collection-batch-sql.ts).
  */
 import type {
   CaseChange,
   CaseRecord,
+  CaseUpdate,
   CollectionBatchStore,
   DocumentToQueue,
   EntryToBook,
@@ -15,32 +16,15 @@ import type { Row, Sql } from '../../application/ports.ts';
 import type { TaskKind, TaskRecord } from '../../application/records.ts';
 import { assertValidEntry } from '../../domain/ledger/journal-entry.ts';
 import {
-  ADD_EVENTS,
   DUE_IDS,
   LOCK_AND_LOAD,
-  OPEN_TASKS,
-  POST_ENTRIES,
-  QUEUE_DOCUMENTS,
   RECORD_STEPS,
-  UPDATE_CASES,
+  STATE_KEYS,
+  WRITE_STEPS,
 } from './collection-batch-sql.ts';
-import { toState } from './collection-state-columns.ts';
+import { STATE_COLUMNS, toState } from './collection-state-columns.ts';
 import { toCustomer } from './customer-store.ts';
 import { toInvoice, toRow } from './invoice-store.ts';
-
-/**
- * Every task kind: the open-task lookup probes the unique (tenant, kind, invoice) index of open
- * tasks once per kind, instead of reading every open task of the client for each invoice.
- */
-export const TASK_KINDS = Object.keys({
-  email_bounced: 1,
-  letter_returned: 1,
-  delivery_failed: 1,
-  delivery_unconfirmed: 1,
-  complete_identity_number: 1,
-  complete_registered_address: 1,
-  decide_after_demand: 1,
-} satisfies Record<TaskKind, 1>);
 
 /**
  * A batch goes to PostgreSQL as one JSON array, unpacked with jsonb_to_recordset: one native
@@ -51,11 +35,19 @@ const rowsJson = (rows: readonly Record<string, unknown>[]): string => JSON.stri
 
 const text = (v: bigint | null): string | null => (v === null ? null : v.toString());
 
-/** A case change as JSON: bigints as text. */
-function changeJson(change: CaseChange): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(change)) out[k] = typeof v === 'bigint' ? v.toString() : v;
-  return out;
+const BIT = new Map(STATE_KEYS.map((k, bit) => [k, 1 << bit]));
+
+/** A case update as WRITE_STEPS reads it: the changed columns by SQL name (bigints as text). */
+function updateRow(u: CaseUpdate): Record<string, unknown> {
+  const row: Record<string, unknown> = { invoice_id: u.invoiceId, m: 0, updated_at: u.updatedAt };
+  let m = 0;
+  for (const k in u.change) {
+    const v = u.change[k as keyof CaseChange];
+    row[STATE_COLUMNS[k as keyof CaseChange].name] = typeof v === 'bigint' ? v.toString() : v;
+    m |= BIT.get(k as keyof CaseChange)!;
+  }
+  row.m = m;
+  return row;
 }
 
 type CaseJson = { invoice: Row; customer: Row; rows: Row[]; tasks: TaskKind[] };
@@ -98,6 +90,7 @@ const entryRows = (entries: readonly EntryToBook[]) => {
   });
 };
 
+/** The documents' columns without their payloads (those go as an array of their own). */
 const documentRows = (documents: readonly DocumentToQueue[]) =>
   documents.map((d) => ({
     document_id: d.documentId,
@@ -106,7 +99,6 @@ const documentRows = (documents: readonly DocumentToQueue[]) =>
     channel: d.channel,
     document_date: d.documentDate,
     recipient: d.recipient,
-    payload: d.payload,
     replaces_document_id: d.replacesDocumentId,
     created_at: d.createdAt,
   }));
@@ -141,16 +133,13 @@ const eventRows = (events: readonly EventToAdd[]) => {
 };
 
 export function collectionBatchStore(sql: Sql): CollectionBatchStore {
-  /** One statement for many rows; none at all for none. */
-  const many = async (text: string, tenantId: string, rows: readonly Record<string, unknown>[]) =>
-    rows.length === 0 ? [] : sql.query(text, [tenantId, rowsJson(rows)]);
   return {
     async allDueInvoiceIds(tenantId, date) {
       return (await sql.query(DUE_IDS, [tenantId, date])).map((r) => String(r.invoice_id));
     },
     async lockDueCases(tenantId, invoiceIds, date) {
       if (invoiceIds.length === 0) return [];
-      const rows = await sql.query(LOCK_AND_LOAD, [tenantId, invoiceIds, date, TASK_KINDS]);
+      const rows = await sql.query(LOCK_AND_LOAD, [tenantId, invoiceIds, date]);
       return rows.map((r) => toCase(String(r.c)));
     },
     async recordSteps(tenantId, steps, runDate, policyVersion) {
@@ -168,25 +157,18 @@ export function collectionBatchStore(sql: Sql): CollectionBatchStore {
       ]);
       return new Set(inserted.map((r) => String(r.invoice_id)));
     },
-    async postEntries(tenantId, entries) {
-      await many(POST_ENTRIES, tenantId, entryRows(entries));
-    },
-    async queueDocuments(tenantId, documents) {
-      await many(QUEUE_DOCUMENTS, tenantId, documentRows(documents));
-    },
-    async openTasks(tenantId, tasks) {
-      await many(OPEN_TASKS, tenantId, taskRows(tasks));
-    },
-    async updateCases(tenantId, updates) {
-      const rows = updates.map((u) => ({
-        invoice_id: u.invoiceId,
-        change: changeJson(u.change),
-        updated_at: u.updatedAt,
-      }));
-      await many(UPDATE_CASES, tenantId, rows);
-    },
-    async addEvents(tenantId, events) {
-      await many(ADD_EVENTS, tenantId, eventRows(events));
+    async writeSteps(tenantId, w) {
+      if ([w.documents, w.tasks, w.updates, w.events, w.entries].every((x) => x.length === 0))
+        return;
+      await sql.query(WRITE_STEPS, [
+        tenantId,
+        rowsJson(documentRows(w.documents)),
+        JSON.stringify(w.documents.map((d) => d.payload)),
+        rowsJson(taskRows(w.tasks)),
+        rowsJson(w.updates.map(updateRow)),
+        rowsJson(eventRows(w.events)),
+        rowsJson(entryRows(w.entries)),
+      ]);
     },
   };
 }

@@ -7,16 +7,16 @@ import type { Sql } from '../../application/ports.ts';
 import type { TaskKind } from '../../application/records.ts';
 import { defaultPolicy, type CollectionPolicy } from '../../domain/collection/policy.ts';
 import { decodePayload, encodePayload } from '../../domain/documents/payload-codec.ts';
-import { collectionBatchStore, TASK_KINDS } from './collection-batch-store.ts';
+import { collectionBatchStore } from './collection-batch-store.ts';
 import { STATE_COLUMNS, toState } from './collection-state-columns.ts';
 import { toCustomer } from './customer-store.ts';
 import { toInvoice, toRow } from './invoice-store.ts';
 import { asDate, asDateOrNull } from './row-mapping.ts';
 
-/** An invoice's open tasks, one probe of the (tenant, kind, invoice) index of open tasks per kind. */
+/** An invoice's open tasks (index task_open_invoice_idx), oldest first like the batch load. */
 const OPEN_TASK_KINDS = `
-SELECT t.kind FROM unnest($3::text[]) AS k(kind)
-  JOIN task t ON t.tenant_id = $1 AND t.kind = k.kind AND t.invoice_id = $2 AND t.status = 'open'`;
+SELECT kind FROM task WHERE tenant_id = $1 AND invoice_id = $2 AND status = 'open'
+ ORDER BY created_at, task_id`;
 
 export function collectionStore(sql: Sql): CollectionStore {
   return {
@@ -62,7 +62,7 @@ export function collectionStore(sql: Sql): CollectionStore {
         'SELECT * FROM customer WHERE tenant_id = $1 AND customer_id = $2',
         [tenantId, row.customer_id],
       );
-      const tasks = await sql.query(OPEN_TASK_KINDS, [tenantId, invoiceId, TASK_KINDS]);
+      const tasks = await sql.query(OPEN_TASK_KINDS, [tenantId, invoiceId]);
       return {
         invoice: toInvoice(row, rows.map(toRow)),
         state: toState(row),

@@ -89,7 +89,12 @@ function bookInterest(
   };
 }
 
-function bookFee(s: StepContext, plan: Plan, code: 'reminder_fee' | 'collection_fee', amount: Ore) {
+function bookFee(
+  s: StepContext,
+  plan: Plan,
+  code: 'reminder_fee' | 'collection_fee' | 'late_payment_compensation',
+  amount: Ore,
+) {
   if (amount <= 0n) return;
   book(
     s,
@@ -135,23 +140,32 @@ function openTask(s: StepContext, plan: Plan, kind: TaskKind) {
   });
 }
 
+/** The letter's fee, and förseningsersättning (in its place, never with it) booked the same way. */
+function bookLetterCosts(s: StepContext, plan: Plan, d: LetterDecision, fee: Ore) {
+  const feeCode = d.kind === 'send_reminder' ? 'reminder_fee' : 'collection_fee';
+  if (d.kind !== 'send_surveillance_demand') bookFee(s, plan, feeCode, fee);
+  bookFee(s, plan, 'late_payment_compensation', d.lateCompensation);
+  return feeCode;
+}
+
+type LetterDecision = Extract<
+  Decision,
+  { kind: 'send_reminder' | 'send_collection_demand' | 'send_surveillance_demand' }
+>;
+
 function sendLetter(
   s: StepContext,
   plan: Plan,
-  d: Extract<
-    Decision,
-    { kind: 'send_reminder' | 'send_collection_demand' | 'send_surveillance_demand' }
-  >,
+  d: LetterDecision,
   fee: Ore,
 ): { change: CaseChange; documentId: string; amounts: Record<string, string> } {
   const kind = d.kind === 'send_reminder' ? 'reminder' : 'collection_demand';
   const interestChange = bookInterest(s, plan, d.interest);
-  const feeCode = d.kind === 'send_reminder' ? 'reminder_fee' : 'collection_fee';
-  if (d.kind !== 'send_surveillance_demand') bookFee(s, plan, feeCode, fee);
+  const feeCode = bookLetterCosts(s, plan, d, fee);
   const { invoice, state, customer } = s.c;
-  const feesOpen = addOre(invoice.feesOpen, fee);
+  const feesOpen = addOre(invoice.feesOpen, fee, d.lateCompensation);
   const interestOpen = interestChange.interestOpen ?? invoice.interestOpen;
-  const charged = chargedAfter(state, feeCode, fee);
+  const charged = chargedAfter(state, feeCode, fee, d.lateCompensation);
   const payload = letterPayload({
     kind,
     date: s.runDate,
@@ -193,10 +207,16 @@ function sendLetter(
           collectionFeeCharged: charged.collection,
         };
   return {
-    change: { ...interestChange, feesOpen, ...sent },
+    change: {
+      ...interestChange,
+      feesOpen,
+      ...sent,
+      lateCompensationCharged: charged.lateCompensation,
+    },
     documentId,
     amounts: {
       fee: fee.toString(),
+      ...(d.lateCompensation > 0n && { lateCompensation: String(d.lateCompensation) }),
       interest: (d.interest?.amount ?? 0n).toString(),
       payBy: d.payByDate,
       channel: d.channel,
@@ -303,7 +323,7 @@ function perform(s: StepContext, plan: Plan, d: Decision): Outcome {
       return outcome({
         change: sent.change,
         documentId: sent.documentId,
-        amount: addOre(fee, d.interest?.amount ?? ZERO_ORE),
+        amount: addOre(fee, d.lateCompensation, d.interest?.amount ?? ZERO_ORE),
         detail: sent.amounts,
         eventType:
           d.kind === 'send_reminder'

@@ -28,6 +28,8 @@ export type CollectionState = {
   readonly interestBookedThrough: CalendarDate | null;
   readonly reminderFeeCharged: boolean;
   readonly collectionFeeCharged: boolean;
+  /** Förseningsersättning charged (1981:739 4 a §): it replaces the 60/180 kr fees. */
+  readonly lateCompensationCharged: boolean;
   readonly paymentsApplied: Ore;
   readonly pausedUntil: CalendarDate | null;
   readonly pauseReason: string | null;
@@ -85,6 +87,15 @@ export type CaseUpdate = {
   readonly updatedAt: string;
 };
 
+/** Everything a batch's recorded steps write, by kind of row. */
+export type BatchWrites = {
+  readonly documents: readonly DocumentToQueue[];
+  readonly tasks: readonly TaskRecord[];
+  readonly updates: readonly CaseUpdate[];
+  readonly events: readonly EventToAdd[];
+  readonly entries: readonly EntryToBook[];
+};
+
 /** Bulk writes for the daily run: each does for many invoices what the single-row ports do. */
 export interface CollectionBatchStore {
   /** Ids of the client's open invoices whose next action date has come, by (date, id). */
@@ -106,15 +117,12 @@ export interface CollectionBatchStore {
     policyVersion: number,
   ): Promise<Set<string>>;
   /**
-   * Books entries in order like postEntry: an entry whose cause is already booked is skipped,
-   * the rest take consecutive numbers of the gapless voucher series.
+   * Writes what a batch's recorded steps change, in one go: documents with their outbox
+   * messages; tasks (an open task of the same kind for the same invoice is kept instead); case
+   * updates; events; and entries, booked in order like postEntry: an entry whose cause is already
+   * booked is skipped, the rest take consecutive numbers of the gapless voucher series.
    */
-  postEntries(tenantId: string, entries: readonly EntryToBook[]): Promise<void>;
-  queueDocuments(tenantId: string, documents: readonly DocumentToQueue[]): Promise<void>;
-  /** Opens tasks; an open task of the same kind for the same invoice is kept instead. */
-  openTasks(tenantId: string, tasks: readonly TaskRecord[]): Promise<void>;
-  updateCases(tenantId: string, updates: readonly CaseUpdate[]): Promise<void>;
-  addEvents(tenantId: string, events: readonly EventToAdd[]): Promise<void>;
+  writeSteps(tenantId: string, writes: BatchWrites): Promise<void>;
 }
 
 export interface CollectionStore extends CollectionBatchStore {

@@ -1,17 +1,21 @@
 /**
  * One batch of the daily run, in one transaction: lock the batch's due invoices (SKIP LOCKED) and
  * load their cases in a few queries, decide each in memory, record the steps (never twice), and
- * write each kind of row for the whole batch with one statement. Counts go to a tally that the
+ * write every row the steps change in one statement. Counts go to a tally that the
  * caller adds to the run's summary only once the batch has committed.
  */
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { Decision, DecisionKind } from '../../domain/collection/decision.ts';
 import type { CollectionPolicy } from '../../domain/collection/policy.ts';
 import { decideNextStep } from '../../domain/collection/engine.ts';
-import { ReferenceRateUnknownError } from '../../domain/interest/reference-rate.ts';
+import {
+  ReferenceRateUnknownError,
+  type ReferenceRates,
+} from '../../domain/interest/reference-rate.ts';
 import { accountsFor } from '../accounts.ts';
 import type { AppContext } from '../context.ts';
 import type { TenantRecord } from '../records.ts';
+import { referenceRatesIn } from '../reference-rates.ts';
 import type { Stores } from '../stores.ts';
 import { planDecision, stepName, type StepWrites } from './apply-decision.ts';
 import { registeredAddressOf, toSnapshot } from './case-snapshot.ts';
@@ -96,18 +100,20 @@ function decideAll(
   policy: CollectionPolicy,
   date: CalendarDate,
   counts: RunCounts,
+  rates: ReferenceRates,
 ): Decided[] {
   const decided: Decided[] = [];
   cases.forEach((c, i) => {
     const address = addresses[i] ?? null;
     let d: Decision;
     try {
-      d = decideNextStep(toSnapshot(c, address !== null), policy, date);
+      d = decideNextStep(toSnapshot(c, address !== null), policy, date, rates);
     } catch (error) {
       if (!(error instanceof ReferenceRateUnknownError)) throw error;
       // The rate table ends before this date: refuse to guess. The invoice keeps its next action
-      // date (so the run after the table is extended does the step) and the run goes on.
-      countBlocked(counts, error.message);
+      // date (so the first run after the operator publishes the rate does the step) and the run
+      // goes on; the reason is the error's code, which the docs tell the operator how to clear.
+      countBlocked(counts, error.code);
       return;
     }
     decided.push({ c, d, address, step: stepName(d, c), now: ctx.clock.now() });
@@ -115,32 +121,15 @@ function decideAll(
   return decided;
 }
 
-/**
- * One statement per kind of row. The entries go last: their voucher numbers lock the client's
- * series row until commit, so a concurrent batch waits for it as briefly as possible.
- */
+/** The batch's writes merged by kind of row, written in one statement. */
 async function writeAll(stores: Stores, tenantId: string, writes: readonly StepWrites[]) {
-  const s = stores.collection;
-  await s.queueDocuments(
-    tenantId,
-    writes.flatMap((w) => w.documents),
-  );
-  await s.openTasks(
-    tenantId,
-    writes.flatMap((w) => w.tasks),
-  );
-  await s.updateCases(
-    tenantId,
-    writes.map((w) => w.update),
-  );
-  await s.addEvents(
-    tenantId,
-    writes.flatMap((w) => w.events),
-  );
-  await s.postEntries(
-    tenantId,
-    writes.flatMap((w) => w.entries),
-  );
+  await stores.collection.writeSteps(tenantId, {
+    documents: writes.flatMap((w) => w.documents),
+    tasks: writes.flatMap((w) => w.tasks),
+    updates: writes.map((w) => w.update),
+    events: writes.flatMap((w) => w.events),
+    entries: writes.flatMap((w) => w.entries),
+  });
 }
 
 /** The client and its policy as the day's run read them once (policy versions are immutable). */
@@ -164,7 +153,9 @@ export async function stepBatch(
   if (cases.length === 0) return 0;
   const addresses = await Promise.all(cases.map((c) => registeredAddressOf(ctx, c)));
   const accounts = accountsFor(tenant);
-  const decided = decideAll(ctx, cases, addresses, policy, date, counts);
+  // Read in the batch's transaction, shared-locked: a rate correction waits for the bookings.
+  const rates = await referenceRatesIn(stores, 'share');
+  const decided = decideAll(ctx, cases, addresses, policy, date, counts, rates);
   const withStep = decided.filter((x) => x.step !== null);
   const recorded = await stores.collection.recordSteps(
     tenantId,

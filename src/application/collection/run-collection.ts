@@ -40,7 +40,7 @@ export type RunOptions = {
 };
 
 const DEFAULT_BATCH_SIZE = 1000;
-const DEFAULT_CONCURRENCY = 2;
+export const DEFAULT_CONCURRENCY = 2;
 
 /** One batch in its own transaction; on failure, each of its invoices alone. */
 async function runBatch(
