@@ -2,6 +2,7 @@
  * Ports: what the use cases need from the outside world, declared here by their consumer.
  * Adapters in src/adapters implement them; only the composition roots wire the two together.
  */
+import type { SettlementDocumentData } from '../domain/payouts/settlement-report.ts';
 import type { CalendarDate } from '../domain/calendar-date.ts';
 
 /** Row values as the drivers return them: int8 → bigint, date → 'YYYY-MM-DD', json → objects. */
@@ -72,6 +73,8 @@ export type RenderedDocument = {
 /** Data → bytes for a channel: an .eml for e-mail, a PDF for a letter, UBL XML for an e-invoice. */
 export interface DocumentRenderer {
   render(document: OutgoingDocument): Promise<RenderedDocument>;
+  /** A payout's settlement report (redovisning) as a PDF, beside its CSV. */
+  renderSettlementReport(data: SettlementDocumentData): Promise<RenderedDocument>;
 }
 
 /**

@@ -14,6 +14,7 @@ import { stockholmTime } from '../adapters/clock/system-clock.ts';
 import { runCollection } from '../application/collection/run-collection.ts';
 import { parseCalendarDate } from '../domain/calendar-date.ts';
 import { startDailyCollection } from '../jobs/daily-collection.ts';
+import { parsePayoutTime, startDailyPayouts } from '../jobs/daily-payouts.ts';
 import { progressBar } from './progress-bar.ts';
 import { buildApp, logSerializers } from '../http/app.ts';
 import { compose, openDatabase, readConfig } from './compose.ts';
@@ -32,7 +33,7 @@ export function buildProgram(): Command {
     .option('--port <port>', 'port to listen on (overrides PORT)')
     .option('--host <host>', 'address to bind (default 127.0.0.1; HOST)')
     .option('--no-dispatch', 'do not deliver queued documents from this process')
-    .option('--no-schedule', 'do not run the daily collection from this process')
+    .option('--no-schedule', 'do not run the daily collection and payouts from this process')
     .action(
       async (opts: { port?: string; host?: string; dispatch?: boolean; schedule?: boolean }) => {
         const config = readConfig({
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
           ...(opts.port ? { PORT: opts.port } : {}),
           ...(opts.host ? { HOST: opts.host } : {}),
         });
+        const payoutAt = parsePayoutTime(process.env.RESKONTRA_PAYOUT_AT);
         const started = Date.now();
         const { db, ctx, clock } = await compose(config);
         const token = await ensureOperatorToken(db, ctx.keys, config.adminToken);
@@ -82,19 +84,26 @@ export function buildProgram(): Command {
                     ? app.log.info(message)
                     : app.log.error({ err: error }, message),
               });
-        const stopSchedule =
-          opts.schedule === false || config.clock === 'manual'
-            ? async () => undefined
-            : startDailyCollection(ctx, {
-                runAt: process.env.RESKONTRA_RUN_AT ?? '06:00',
-                stockholmTime: () => stockholmTime(new Date()),
-                log: (message, error) =>
-                  error === undefined
-                    ? app.log.info(message)
-                    : app.log.error({ err: error }, message),
-              });
+        const scheduled = opts.schedule !== false && config.clock !== 'manual';
+        const jobLog = (message: string, error?: unknown) =>
+          error === undefined ? app.log.info(message) : app.log.error({ err: error }, message);
+        const stopSchedule = !scheduled
+          ? async () => undefined
+          : startDailyCollection(ctx, {
+              runAt: process.env.RESKONTRA_RUN_AT ?? '06:00',
+              stockholmTime: () => stockholmTime(new Date()),
+              log: jobLog,
+            });
+        const stopPayouts = !scheduled
+          ? async () => undefined
+          : startDailyPayouts(ctx, {
+              runAt: payoutAt,
+              stockholmTime: () => stockholmTime(new Date()),
+              log: jobLog,
+            });
         const stop = async () => {
           await stopSchedule();
+          await stopPayouts();
           await stopOutbox();
           await app.close();
           await db.close();

@@ -91,5 +91,13 @@ export const payoutRunView = (r: PayoutRunResult) => ({
   fileIds: r.fileId === null ? [] : [r.fileId],
   amount: n(r.amount),
   payouts: r.payouts.map(payoutView),
+  refunds: r.refunds.map((f) => ({
+    id: f.refundId,
+    customerId: f.customerId,
+    amount: n(f.amount),
+    accountKind: f.accountKind,
+    account: f.account,
+    endToEndId: f.endToEndId,
+  })),
   skipped: r.skipped,
 });

@@ -21,6 +21,8 @@ import { buildEmailMessage } from './email-message.ts';
 import { renderEmailTemplate, type EmailKind } from './email-templates.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
 import { renderInvoiceUbl } from './invoice-ubl.ts';
+import { renderSettlementPdf } from './settlement-pdf.ts';
+import type { SettlementDocumentData } from '../../domain/payouts/settlement-report.ts';
 
 /** What an overdue notice (notifiering) needs: it is an e-mail only, with no document attached. */
 export type NoticeData = {
@@ -62,6 +64,10 @@ const noonOf = (date: CalendarDate) => new Date(`${date}T11:00:00Z`);
 
 export class StandardDocumentRenderer implements DocumentRenderer {
   constructor(private readonly mailDomain = 'reskontra.example') {}
+
+  renderSettlementReport(data: SettlementDocumentData): Promise<RenderedDocument> {
+    return renderSettlementPdf(data);
+  }
 
   async render(doc: OutgoingDocument): Promise<RenderedDocument> {
     const payload = decodePayload(doc.payload);

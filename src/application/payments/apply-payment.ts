@@ -11,14 +11,17 @@ import {
   openTotal,
   paidTotal,
   type Allocation,
+  type OpenAmounts,
 } from '../../domain/payments/allocation.ts';
 import { paymentReceived, residualWrittenOff } from '../../domain/payments/payment-postings.ts';
+import { recoverable, recoverWrittenOff } from '../../domain/payments/recovery.ts';
 import { accountsFor } from '../accounts.ts';
 import type { AppContext } from '../context.ts';
 import { postEntry } from '../post-entry.ts';
 import type { InvoiceRecord, TenantRecord } from '../records.ts';
 import { vatLinesOf } from '../send-invoice.ts';
 import type { InvoiceChange, Stores } from '../stores.ts';
+import { applyCreditAutomatically } from './customer-credit-apply.ts';
 import { openAmountsForPayment, writeOffThreshold } from './open-amounts.ts';
 
 type Ctx = Pick<AppContext, 'clock' | 'ids'>;
@@ -32,6 +35,7 @@ export type PaymentToApply = {
 
 export type AppliedInvoice = {
   readonly invoiceId: string;
+  readonly customerId: string;
   readonly allocation: Allocation;
   readonly status: InvoiceRecord['status'];
 };
@@ -89,7 +93,41 @@ export async function applyPayment(
     if (addOre(paidTotal(allocation), allocation.overpaid) === 0n) continue;
     applied.push(await settle(ctx, stores, terms, payment, invoice, allocation));
   }
+  // An overpayment is credit; with the client's choice 'apply' it pays the customer's other
+  // open invoices at once (customer-credit-apply.ts), in this transaction.
+  const credited = new Set(
+    applied.filter((a) => a.allocation.overpaid > 0n).map((a) => a.customerId),
+  );
+  for (const customerId of credited) {
+    await applyCreditAutomatically(ctx, stores, tenantId, customerId, payment.paymentDate);
+  }
   return applied;
+}
+
+/**
+ * A payment on an invoice that no longer owes anything (paid, credited, closed) is an
+ * overpayment to allocation; whatever write-offs of the invoice have not yet been recovered is
+ * taken out of it first and booked as recovered bad debt (3950) rather than customer credit.
+ */
+async function withRecovery(
+  stores: Stores,
+  terms: TenantTerms,
+  invoice: InvoiceRecord,
+  allocation: Allocation,
+): Promise<{ allocation: Allocation; recovered: OpenAmounts | null }> {
+  if (invoice.status === 'sent' || allocation.overpaid === 0n) {
+    return { allocation, recovered: null };
+  }
+  const tenantId = terms.tenant.tenantId;
+  const credit = stores.customerCredit;
+  const open = recoverable(
+    await credit.writtenOff(tenantId, invoice.invoiceId, terms.accounts),
+    await credit.recovered(tenantId, invoice.invoiceId),
+  );
+  const result = recoverWrittenOff(allocation, open);
+  return openTotal(result.recovered) === 0n
+    ? { allocation, recovered: null }
+    : { allocation: result.allocation, recovered: result.recovered };
 }
 
 async function settle(
@@ -98,28 +136,36 @@ async function settle(
   terms: TenantTerms,
   payment: PaymentToApply,
   invoice: InvoiceRecord,
-  allocation: Allocation,
+  allocated: Allocation,
 ): Promise<AppliedInvoice> {
   const tenantId = terms.tenant.tenantId;
   const { invoiceId } = invoice;
+  const { allocation, recovered } = await withRecovery(stores, terms, invoice, allocated);
   const common = {
     paymentId: payment.paymentId,
     invoiceId,
     invoiceNumber: invoice.number,
     bookingDate: payment.paymentDate,
   };
-  const received = paymentReceived({ ...common, allocation, accounts: terms.accounts });
+  const vatLines = vatLinesOf(invoice);
+  const received = paymentReceived({
+    ...common,
+    allocation,
+    accounts: terms.accounts,
+    recovery: recovered === null ? undefined : { recovered, vatLines, accounts: terms.accounts },
+  });
   if (received !== null) await postEntry(ctx, stores, tenantId, received);
   const writeOff = residualWrittenOff({
     ...common,
     writtenOff: allocation.writtenOff,
-    vatLines: vatLinesOf(invoice),
+    vatLines,
     accounts: terms.accounts,
   });
   if (writeOff !== null) await postEntry(ctx, stores, tenantId, writeOff);
   const now = ctx.clock.now();
+  const allocationId = ctx.ids.newId();
   await stores.payments.insertAllocation(tenantId, {
-    allocationId: ctx.ids.newId(),
+    allocationId,
     paymentId: payment.paymentId,
     invoiceId,
     customerId: invoice.customerId,
@@ -132,6 +178,58 @@ async function settle(
     payoutId: null,
     createdAt: now,
   });
+  await recordRecoveryAndCredit(
+    ctx,
+    stores,
+    tenantId,
+    payment,
+    invoice,
+    allocationId,
+    allocation,
+    recovered,
+  );
+  await stores.payments.addPaymentsApplied(tenantId, invoiceId, paidTotal(allocation));
+  const settled = invoice.status === 'sent' && openTotal(allocation.remaining) === 0n;
+  const change: InvoiceChange = {
+    feesOpen: allocation.remaining.fees,
+    interestOpen: allocation.remaining.interest,
+    principalOpen: allocation.remaining.principal,
+    // Paid ends the flow on the payment's date; a part payment leaves the schedule as it was.
+    ...(settled ? { status: 'paid' as const, nextActionDate: null } : {}),
+  };
+  await stores.invoices.update(tenantId, invoiceId, change, now);
+  await addPaymentEvent(stores, tenantId, invoiceId, payment, allocation, recovered, now);
+  return {
+    invoiceId,
+    customerId: invoice.customerId,
+    allocation,
+    status: settled ? 'paid' : invoice.status,
+  };
+}
+
+/** What the allocation recovered of a written-off claim, and the customer credit it left. */
+async function recordRecoveryAndCredit(
+  ctx: Ctx,
+  stores: Stores,
+  tenantId: string,
+  payment: PaymentToApply,
+  invoice: InvoiceRecord,
+  allocationId: string,
+  allocation: Allocation,
+  recovered: OpenAmounts | null,
+): Promise<void> {
+  const { invoiceId } = invoice;
+  const now = ctx.clock.now();
+  if (recovered !== null) {
+    await stores.customerCredit.insertRecovery(tenantId, {
+      allocationId,
+      invoiceId,
+      paymentId: payment.paymentId,
+      bookingDate: payment.paymentDate,
+      amounts: recovered,
+      createdAt: now,
+    });
+  }
   if (allocation.overpaid > 0n) {
     await stores.payments.addCustomerCredit(tenantId, {
       creditId: ctx.ids.newId(),
@@ -143,18 +241,6 @@ async function settle(
       createdAt: now,
     });
   }
-  await stores.payments.addPaymentsApplied(tenantId, invoiceId, paidTotal(allocation));
-  const settled = invoice.status === 'sent' && openTotal(allocation.remaining) === 0n;
-  const change: InvoiceChange = {
-    feesOpen: allocation.remaining.fees,
-    interestOpen: allocation.remaining.interest,
-    principalOpen: allocation.remaining.principal,
-    // Paid ends the flow on the payment's date; a part payment leaves the schedule as it was.
-    ...(settled ? { status: 'paid' as const, nextActionDate: null } : {}),
-  };
-  await stores.invoices.update(tenantId, invoiceId, change, now);
-  await addPaymentEvent(stores, tenantId, invoiceId, payment, allocation, now);
-  return { invoiceId, allocation, status: settled ? 'paid' : invoice.status };
 }
 
 /** The timeline event; amounts as decimal strings, as other events keep them (JSON has no bigint). */
@@ -164,6 +250,7 @@ async function addPaymentEvent(
   invoiceId: string,
   payment: PaymentToApply,
   a: Allocation,
+  recovered: OpenAmounts | null,
   now: string,
 ): Promise<void> {
   await stores.invoices.addEvent(
@@ -184,6 +271,7 @@ async function addPaymentEvent(
         overpaid: a.overpaid.toString(),
         writtenOff: openTotal(a.writtenOff).toString(),
         remaining: openTotal(a.remaining).toString(),
+        ...(recovered === null ? {} : { recovered: openTotal(recovered).toString() }),
       },
     },
     now,

@@ -5,7 +5,7 @@
  */
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { reversal } from '../../domain/ledger/journal-entry.ts';
-import { addOre, negateOre, ZERO_ORE, type Ore } from '../../domain/money.ts';
+import { addOre, negateOre, subtractOre, ZERO_ORE, type Ore } from '../../domain/money.ts';
 import { openTotal, paidTotal, type OpenAmounts } from '../../domain/payments/allocation.ts';
 import type { AppContext } from '../context.ts';
 import { postEntry } from '../post-entry.ts';
@@ -19,6 +19,12 @@ export type Deduction = {
   readonly amount: Ore;
   readonly paymentDate: CalendarDate;
 };
+
+const minus = (a: OpenAmounts, b: OpenAmounts): OpenAmounts => ({
+  fees: subtractOre(a.fees, b.fees),
+  interest: subtractOre(a.interest, b.interest),
+  principal: subtractOre(a.principal, b.principal),
+});
 
 const negate = (o: OpenAmounts): OpenAmounts => ({
   fees: negateOre(o.fees),
@@ -83,9 +89,24 @@ async function reopenInvoice(
   const invoice = await stores.invoices.get(tenantId, a.invoiceId, { forUpdate: true });
   if (invoice === null) throw new Error(`allocation on missing invoice ${a.invoiceId}`);
   const now = ctx.clock.now();
+  const reversalId = ctx.ids.newId();
+  // What the payment recovered of a written-off claim was booked to 3950, not to the invoice:
+  // it is taken back from the recoveries (the claim is recoverable again), the invoice stays as it is.
+  const recovered = await stores.customerCredit.recoveryOfAllocation(tenantId, a.allocationId);
+  if (recovered !== null) {
+    await stores.customerCredit.insertRecovery(tenantId, {
+      allocationId: reversalId,
+      invoiceId: a.invoiceId,
+      paymentId: deduction.paymentId,
+      bookingDate: deduction.paymentDate,
+      amounts: negate(recovered),
+      createdAt: now,
+    });
+  }
+  const reopened = recovered === null ? a.paid : minus(a.paid, recovered);
   await stores.payments.insertAllocation(tenantId, {
     ...a,
-    allocationId: ctx.ids.newId(),
+    allocationId: reversalId,
     // The negative copy belongs to the deduction: the deduction's allocations show what it undid.
     paymentId: deduction.paymentId,
     bookingDate: deduction.paymentDate,
@@ -110,11 +131,11 @@ async function reopenInvoice(
   }
   await stores.payments.addPaymentsApplied(tenantId, a.invoiceId, negateOre(paidTotal(a)));
   const change: InvoiceChange = {
-    feesOpen: addOre(invoice.feesOpen, a.paid.fees, a.writtenOff.fees),
-    interestOpen: addOre(invoice.interestOpen, a.paid.interest, a.writtenOff.interest),
-    principalOpen: addOre(invoice.principalOpen, a.paid.principal, a.writtenOff.principal),
+    feesOpen: addOre(invoice.feesOpen, reopened.fees, a.writtenOff.fees),
+    interestOpen: addOre(invoice.interestOpen, reopened.interest, a.writtenOff.interest),
+    principalOpen: addOre(invoice.principalOpen, reopened.principal, a.writtenOff.principal),
     // Back in the flow: the next collection run reviews it from the deduction's date.
-    ...(invoice.status === 'paid'
+    ...(invoice.status === 'paid' && openTotal(reopened) + openTotal(a.writtenOff) > 0n
       ? { status: 'sent' as const, nextActionDate: deduction.paymentDate }
       : {}),
   };
@@ -131,7 +152,7 @@ async function reopenInvoice(
       detail: {
         paymentId: a.paymentId,
         deductionId: deduction.paymentId,
-        reopened: addOre(paidTotal(a), openTotal(a.writtenOff)).toString(),
+        reopened: addOre(openTotal(reopened), openTotal(a.writtenOff)).toString(),
       },
     },
     now,

@@ -11,6 +11,8 @@ import { netDebit } from '../ledger/journal-entry.ts';
 import { addOre, ore, sumOre } from '../money.ts';
 import { allocatePayment } from './allocation.ts';
 import {
+  customerCreditApplied,
+  customerCreditRefunded,
   paymentReceived,
   payoutBooked,
   residualWrittenOff,
@@ -55,6 +57,80 @@ describe('payment postings', () => {
     expect(netDebit(entry, '3590')).toBe(100n);
     expect(netDebit(entry, '8313')).toBe(20n);
     expect(netDebit(entry, '1510')).toBe(-245n);
+  });
+
+  it('books money on a written-off claim to 3950 and its VAT to 2611, the rest to 2420', () => {
+    const allocation = {
+      ...allocatePayment(ore(150_000n), { fees: ore(0n), interest: ore(0n), principal: ore(0n) }),
+    };
+    const recovered = { fees: ore(18_000n), interest: ore(2_000n), principal: ore(125_000n) };
+    const paid = { ...allocation, paid: recovered, overpaid: ore(5_000n) };
+    const entry = paymentReceived({
+      paymentId: 'p',
+      invoiceId: 'i',
+      invoiceNumber: 7n,
+      bookingDate: date,
+      allocation: paid,
+      accounts,
+      recovery: {
+        recovered,
+        vatLines: [{ vatRate: 25, taxable: ore(100_000n), vat: ore(25_000n) }],
+        accounts,
+      },
+    })!;
+    expect(netDebit(entry, '1689')).toBe(150_000n);
+    expect(netDebit(entry, '1510')).toBe(0n);
+    expect(netDebit(entry, '3950')).toBe(-120_000n); // 100 000 capital ex VAT + fees + interest
+    expect(netDebit(entry, '2611')).toBe(-25_000n);
+    expect(netDebit(entry, '2420')).toBe(-5_000n);
+  });
+
+  it('refuses a recovery larger than what was paid', () => {
+    const allocation = allocatePayment(ore(100n), {
+      fees: ore(0n),
+      interest: ore(0n),
+      principal: ore(100n),
+    });
+    expect(() =>
+      paymentReceived({
+        paymentId: 'p',
+        invoiceId: 'i',
+        invoiceNumber: 7n,
+        bookingDate: date,
+        allocation,
+        accounts,
+        recovery: {
+          recovered: { fees: ore(0n), interest: ore(0n), principal: ore(200n) },
+          vatLines: [],
+          accounts,
+        },
+      }),
+    ).toThrow(/recovered part/);
+  });
+
+  it('books credit applied (2420 against 1510) and refunded (2420 against 1689)', () => {
+    const applied = customerCreditApplied({
+      applicationId: 'a',
+      invoiceId: 'i',
+      invoiceNumber: 8n,
+      bookingDate: date,
+      amount: ore(4_000n),
+      accounts,
+    });
+    expect(netDebit(applied, '2420')).toBe(4_000n);
+    expect(netDebit(applied, '1510')).toBe(-4_000n);
+    expect(applied.causeKey).toBe('credit-apply:a:i');
+    const refunded = customerCreditRefunded({
+      refundId: 'r',
+      bookingDate: date,
+      amount: ore(1_500n),
+      accounts,
+    });
+    expect(netDebit(refunded, '2420')).toBe(1_500n);
+    expect(netDebit(refunded, '1689')).toBe(-1_500n);
+    expect(() =>
+      customerCreditRefunded({ refundId: 'r', bookingDate: date, amount: ore(0n), accounts }),
+    ).toThrow();
   });
 
   it('books a payout: 1930 against 1689', () => {

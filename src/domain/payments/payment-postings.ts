@@ -7,15 +7,54 @@ import type { CalendarDate } from '../calendar-date.ts';
 import type { VatLine } from '../invoicing/invoice-totals.ts';
 import type { AccountMap } from '../ledger/chart-of-accounts.ts';
 import { journalEntry, type JournalEntryDraft, type Posting } from '../ledger/journal-entry.ts';
-import { addOre, allocateOre, divideRounded, ore, subtractOre, type Ore } from '../money.ts';
+import {
+  addOre,
+  allocateOre,
+  divideRounded,
+  ore,
+  subtractOre,
+  ZERO_ORE,
+  type Ore,
+} from '../money.ts';
+import { assert } from '../result.ts';
 import { openTotal, type Allocation, type OpenAmounts } from './allocation.ts';
 
 type PaymentAccounts = Pick<AccountMap, 'clientFunds' | 'receivable' | 'customerCredit'>;
 
 /**
+ * The part of a payment that recovers a written-off claim (recovery.ts): the capital's VAT share
+ * goes back to output VAT (the VAT reduced at the write-off is owed again once paid), the rest
+ * — capital ex VAT, fees, interest — to recovered bad debt (3950). It is part of `allocation.paid`.
+ */
+export type RecoveryPosting = {
+  readonly recovered: OpenAmounts;
+  readonly vatLines: readonly VatLine[];
+  readonly accounts: Pick<AccountMap, 'recoveredBadDebt' | 'outputVatByVat'>;
+};
+
+function recoveryPostings(clientFunds: string, r: RecoveryPosting): Posting[] {
+  const capital = splitCapitalByVat(r.recovered.principal, r.vatLines);
+  return [
+    {
+      debitAccount: clientFunds,
+      creditAccount: r.accounts.recoveredBadDebt,
+      amount: addOre(capital.exVat, r.recovered.fees, r.recovered.interest),
+    },
+    ...capital.vat
+      .filter((v) => v.rate !== 0)
+      .map((v) => ({
+        debitAccount: clientFunds,
+        creditAccount: r.accounts.outputVatByVat[v.rate as 25 | 12 | 6],
+        amount: v.amount,
+      })),
+  ];
+}
+
+/**
  * Payment received by Reskontra for one invoice, one voucher: debit client funds (1689) / credit
- * receivable (1510) for what settled the invoice, and debit 1689 / credit customer credit (2420)
- * for an overpayment. The cause key makes a retry book nothing.
+ * receivable (1510) for what settled the invoice, debit 1689 / credit 3950 and 26xx for what
+ * recovered a written-off claim (`recovery`, optional), and debit 1689 / credit customer credit
+ * (2420) for an overpayment. The cause key makes a retry book nothing.
  */
 export function paymentReceived(input: {
   paymentId: string;
@@ -24,14 +63,19 @@ export function paymentReceived(input: {
   bookingDate: CalendarDate;
   allocation: Allocation;
   accounts: PaymentAccounts;
+  recovery?: RecoveryPosting | undefined;
 }): JournalEntryDraft | null {
-  const { accounts, allocation } = input;
+  const { accounts, allocation, recovery } = input;
+  const recovered = recovery === undefined ? ZERO_ORE : openTotal(recovery.recovered);
+  const toReceivable = subtractOre(openTotal(allocation.paid), recovered);
+  assert(toReceivable >= 0n, 'the recovered part is part of what was paid');
   const postings: Posting[] = [
     {
       debitAccount: accounts.clientFunds,
       creditAccount: accounts.receivable,
-      amount: openTotal(allocation.paid),
+      amount: toReceivable,
     },
+    ...(recovery === undefined ? [] : recoveryPostings(accounts.clientFunds, recovery)),
     {
       debitAccount: accounts.clientFunds,
       creditAccount: accounts.customerCredit,
@@ -132,6 +176,61 @@ export function payoutBooked(input: {
     postings: [
       {
         debitAccount: input.accounts.bank,
+        creditAccount: input.accounts.clientFunds,
+        amount: input.amount,
+      },
+    ],
+  });
+}
+
+/**
+ * Customer credit used to pay an invoice (flow.md "Overpayment … applied to the next invoice"):
+ * the debt to the customer (2420) settles the receivable (1510). No money moves, so client funds
+ * are untouched and nothing is paid out for it.
+ */
+export function customerCreditApplied(input: {
+  applicationId: string;
+  invoiceId: string;
+  invoiceNumber: bigint | null;
+  bookingDate: CalendarDate;
+  amount: Ore;
+  accounts: Pick<AccountMap, 'receivable' | 'customerCredit'>;
+}): JournalEntryDraft {
+  return journalEntry({
+    code: 'customer_credit',
+    bookingDate: input.bookingDate,
+    description: `Kundtillgodohavande avräknat faktura ${input.invoiceNumber ?? '–'}`,
+    causeKey: `credit-apply:${input.applicationId}:${input.invoiceId}`,
+    invoiceId: input.invoiceId,
+    postings: [
+      {
+        debitAccount: input.accounts.customerCredit,
+        creditAccount: input.accounts.receivable,
+        amount: input.amount,
+      },
+    ],
+  });
+}
+
+/**
+ * Customer credit refunded (flow.md "Overpayment … refunded"): the debt to the customer (2420)
+ * is paid from the money Reskontra holds for the client (1689), so the client's next payout is
+ * that much smaller; the refund itself goes out in that payout run's pain.001.
+ */
+export function customerCreditRefunded(input: {
+  refundId: string;
+  bookingDate: CalendarDate;
+  amount: Ore;
+  accounts: Pick<AccountMap, 'clientFunds' | 'customerCredit'>;
+}): JournalEntryDraft {
+  return journalEntry({
+    code: 'customer_credit',
+    bookingDate: input.bookingDate,
+    description: `Återbetalning av kundtillgodohavande ${input.bookingDate}`,
+    causeKey: `credit-refund:${input.refundId}`,
+    postings: [
+      {
+        debitAccount: input.accounts.customerCredit,
         creditAccount: input.accounts.clientFunds,
         amount: input.amount,
       },

@@ -28,7 +28,11 @@ export type SettlementTotals = {
   readonly payout: Ore;
 };
 
-export type SettlementReport = { readonly totals: SettlementTotals; readonly csv: string };
+export type SettlementReport = {
+  readonly totals: SettlementTotals;
+  readonly csv: string;
+  readonly lines: readonly SettlementLine[];
+};
 
 /**
  * Excel opens a CSV as the system code page (Windows-1252 in Sweden) unless the file starts with
@@ -123,5 +127,26 @@ export function settlementCsv(lines: readonly SettlementLine[]): string {
 }
 
 export function settlementReport(lines: readonly SettlementLine[]): SettlementReport {
-  return { totals: settlementTotals(lines), csv: settlementCsv(lines) };
+  return { totals: settlementTotals(lines), csv: settlementCsv(lines), lines };
 }
+
+type Party = {
+  readonly name: string;
+  readonly organisationNumber: string;
+  readonly address?:
+    { readonly street: string; readonly postalCode: string; readonly city: string } | undefined;
+};
+
+/** What the PDF settlement report (redovisning) shows: who paid whom, when, and the lines. */
+export type SettlementDocumentData = {
+  /** Reskontra's operator: the one who collected and pays out. */
+  readonly operator: Party & { readonly email: string; readonly bankgiro: string };
+  readonly client: Party;
+  readonly payoutDate: CalendarDate;
+  readonly amount: Ore;
+  /** The client's account the money went to, as printed ("IBAN SE45…", "Bankgiro 5050-1055"). */
+  readonly account: string;
+  readonly reference: string;
+  readonly lines: readonly SettlementLine[];
+  readonly totals: SettlementTotals;
+};

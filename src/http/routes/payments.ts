@@ -11,7 +11,12 @@ import { importBankFile } from '../../application/payments/import-bank-file.ts';
 import { getPayment, listPayments } from '../../application/payments/list-payments.ts';
 import { matchPayment } from '../../application/payments/match-payment.ts';
 import { OPERATOR_SCOPE } from '../../application/payments/payment-store.ts';
-import { getPayoutFile, getSettlementReport } from '../../application/payments/payout-reports.ts';
+import {
+  getPayoutFile,
+  getSettlementPdf,
+  getSettlementReport,
+} from '../../application/payments/payout-reports.ts';
+import type { DocumentRenderer } from '../../application/ports.ts';
 import { registerManualPayment } from '../../application/payments/register-manual-payment.ts';
 import { runPayouts } from '../../application/payments/run-payouts.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
@@ -52,7 +57,10 @@ const matchBody = z.strictObject({
 });
 const listQuery = z.object({ unmatched: z.enum(['true', 'false']).optional(), ...paginationQuery });
 const runBody = z.strictObject({ date: calendarDateText });
-const reportQuery = z.object({ tenant: z.string().optional() });
+const reportQuery = z.object({
+  tenant: z.string().optional(),
+  format: z.enum(['csv', 'pdf']).optional().describe('csv (default) or pdf'),
+});
 
 /** The queue a request works on: its client's, or the operator's (the nil scope). */
 const queueOf = (request: FastifyRequest): string =>
@@ -62,7 +70,11 @@ const queueOf = (request: FastifyRequest): string =>
  * Registered in their own plugin scope so the raw-body parsers (text/plain, XML, octet-stream
  * as a Buffer) apply to these routes only; every other route keeps Fastify's defaults.
  */
-export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
+export function paymentRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  renderer: Pick<DocumentRenderer, 'renderSettlementReport'>,
+) {
   void app.register((scope, _options, done) => {
     for (const type of RAW_TYPES) {
       scope.addContentTypeParser(
@@ -71,12 +83,16 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
         (_request, body, parsed) => parsed(null, body),
       );
     }
-    routes(scope, ctx);
+    routes(scope, ctx, renderer);
     done();
   });
 }
 
-function routes(app: FastifyInstance, ctx: AppContext) {
+function routes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  renderer: Pick<DocumentRenderer, 'renderSettlementReport'>,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['payments'];
   r.post(
@@ -198,10 +214,14 @@ function routes(app: FastifyInstance, ctx: AppContext) {
       return paymentDetailView(result.value);
     },
   );
-  payoutRoutes(app, ctx);
+  payoutRoutes(app, ctx, renderer);
 }
 
-function payoutRoutes(app: FastifyInstance, ctx: AppContext) {
+function payoutRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  renderer: Pick<DocumentRenderer, 'renderSettlementReport'>,
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['payouts'];
   r.post(
@@ -242,7 +262,8 @@ function payoutRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { auth: 'operator_or_tenant' },
       schema: {
         tags,
-        summary: 'A client’s settlement report for a payout run (CSV); the operator names ?tenant=',
+        summary:
+          'A client’s settlement report for a payout run (CSV, or ?format=pdf); the operator names ?tenant=',
         params: idParam,
         querystring: reportQuery,
       },
@@ -253,6 +274,14 @@ function payoutRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!UUID.test(request.params.id)) return notFound(reply, 'payout', request.params.id);
       if (tenant === undefined || !UUID.test(tenant)) {
         return sendProblem(reply, 400, 'tenant_required', 'name the client: ?tenant=<tenant id>');
+      }
+      if (request.query.format === 'pdf') {
+        const pdf = await getSettlementPdf(ctx, renderer, tenant, request.params.id);
+        if (!pdf.ok) return sendUseCaseError(reply, pdf.error);
+        return reply
+          .type(pdf.value.pdf.contentType)
+          .header('content-disposition', `attachment; filename="${pdf.value.pdf.fileName}"`)
+          .send(Buffer.from(pdf.value.pdf.bytes));
       }
       const result = await getSettlementReport(ctx, tenant, request.params.id);
       if (!result.ok) return sendUseCaseError(reply, result.error);
