@@ -11,7 +11,11 @@ import { customersView } from './js/views/customers.js';
 import { invoiceDetailView } from './js/views/invoice-detail.js';
 import { invoiceFormView } from './js/views/invoice-form.js';
 import { invoicesView } from './js/views/invoices.js';
+import { paymentsView } from './js/views/payments.js';
+import { policyView } from './js/views/policy.js';
+import { runsView } from './js/views/runs.js';
 import { signInView } from './js/views/signin.js';
+import { tasksView } from './js/views/tasks.js';
 import { tenantsView } from './js/views/tenants.js';
 
 const { document, location, window } = globalThis;
@@ -24,17 +28,27 @@ const ROUTES = [
   [/^\/kunder$/, customersView, 'kunder', 'tenant'],
   [/^\/kunder\/ny$/, customerFormView, 'kunder', 'tenant'],
   [/^\/kunder\/([0-9a-f-]{36})$/, customerFormView, 'kunder', 'tenant'],
+  [/^\/uppgifter$/, tasksView, 'uppgifter', 'tenant'],
+  [/^\/betalningar$/, paymentsView, 'betalningar', 'tenant'],
   [/^\/bokforing$/, booksView, 'bokforing', 'tenant'],
+  [/^\/installningar$/, policyView, 'installningar', 'tenant'],
   [/^\/klienter$/, tenantsView, 'klienter', 'operator'],
+  [/^\/korningar$/, runsView, 'korningar', 'operator'],
 ];
 
 const NAV = {
   tenant: [
     ['fakturor', 'Fakturor', 'invoice'],
     ['kunder', 'Kunder', 'customers'],
+    ['uppgifter', 'Uppgifter', 'tasks'],
+    ['betalningar', 'Betalningar', 'payments'],
     ['bokforing', 'Bokföring', 'books'],
+    ['installningar', 'Inkassoinställningar', 'policy'],
   ],
-  operator: [['klienter', 'Klienter', 'tenants']],
+  operator: [
+    ['klienter', 'Klienter', 'tenants'],
+    ['korningar', 'Körningar', 'run'],
+  ],
 };
 
 const HOME = { tenant: '#/fakturor', operator: '#/klienter' };

@@ -7,17 +7,16 @@
  * playwright-core. Skipped when /usr/bin/chromium is missing.
  * With RESKONTRA_UI_SCREENSHOTS=<dir> it also seeds a few invoices and saves screenshots there.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveInside, webRoutes, WEB_ROOT } from '../../src/http/routes/web.ts';
+import { hasChromium, openBrowser, textOf } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = process.env.RESKONTRA_UI_SCREENSHOTS;
 const TODAY = '2026-03-02';
 
@@ -96,7 +95,7 @@ describe('web routes', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
+describe.skipIf(!hasChromium())('web UI in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let key: string;
@@ -105,31 +104,11 @@ describe.skipIf(!existsSync(CHROMIUM))('web UI in Chromium', () => {
   beforeAll(async () => {
     key = (await t.createTenant({ name: 'Norrsken Fastighetsservice AB', address: tenantAddress }))
       .apiKey;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--lang=sv-SE',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE' });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      // Refused requests (the wrong key, the wrong check digit) are part of the script.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        problems.push(message.text());
-    });
+    ({ browser, page } = await openBrowser(problems));
   });
   afterAll(() => browser?.close());
 
-  /** The rendered text (innerText: what a person sees), whitespace collapsed. */
-  const text = async (selector: string) =>
-    (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ').trim();
+  const text = (selector: string) => textOf(page, selector);
 
   it('signs in, creates a customer and an invoice, sends it and lists it as sent', async () => {
     await page.goto(base);

@@ -41,6 +41,7 @@ export const setUnauthorizedHandler = (handler) => {
 
 /**
  * request('GET', '/v1/invoices', { query, body, key, idempotencyKey }) → parsed JSON.
+ * { file, contentType } sends a File/Blob as the raw body (bank files) instead of JSON.
  * Throws ApiError for any non-2xx answer, and a TypeError-based ApiError(0) when offline.
  */
 export async function request(method, path, options = {}) {
@@ -51,14 +52,20 @@ export async function request(method, path, options = {}) {
   }
   const headers = { accept: 'application/json, application/problem+json' };
   if (key) headers.authorization = `Bearer ${key}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file !== undefined) headers['content-type'] = options.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let response;
   try {
     response = await fetch(url, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.file !== undefined
+          ? options.file
+          : options.body === undefined
+            ? undefined
+            : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, { title: 'Offline', detail: 'Kunde inte nå servern.' });
@@ -105,12 +112,24 @@ export async function identifyKey(key) {
   }
 }
 
+/** The tenant id a key names (rk_<32 hex>_…), or null. */
+export function tenantIdOfKey(key) {
+  const match = /^rk_([0-9a-f]{32})_/i.exec(key ?? '');
+  if (!match) return null;
+  const hex = match[1].toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The signed-in client's id: from the session, else from its key. */
+export const sessionTenantId = () => {
+  const session = getSession();
+  return session?.tenantId ?? tenantIdOfKey(session?.key);
+};
+
 /** The tenant behind a tenant key, when the key names it (rk_<32 hex>_…); else null. */
 export async function tenantForKey(key) {
-  const match = /^rk_([0-9a-f]{32})_/i.exec(key);
-  if (!match) return null;
-  const hex = match[1];
-  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const id = tenantIdOfKey(key);
+  if (!id) return null;
   try {
     return await request('GET', `/v1/tenants/${id}`, { key });
   } catch {

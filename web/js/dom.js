@@ -66,6 +66,14 @@ const ICONS = {
   key: 'M15 7a4 4 0 1 1-3.9 5H3v4h3v-2h3 M16 7h.01',
   copy: 'M9 9h11v11H9z M5 15H4V4h11v1',
   x: 'M6 6l12 12 M18 6L6 18',
+  tasks: 'M9 6h11 M9 12h11 M9 18h11 M4 6l1 1 2-2 M4 12l1 1 2-2 M4 18l1 1 2-2',
+  payments: 'M3 6h18v12H3z M3 10h18 M7 15h4',
+  policy: 'M4 6h10 M18 6h2 M4 12h4 M12 12h8 M4 18h12 M20 18h0 M16 4v4 M10 10v4 M18 16v4',
+  run: 'M5 4l14 8-14 8z',
+  upload: 'M12 16V4 M7 9l5-5 5 5 M4 20h16',
+  pause: 'M8 5v14 M16 5v14',
+  flag: 'M5 21V4 M5 4h11l-2 4 2 4H5',
+  download: 'M12 4v12 M7 11l5 5 5-5 M4 20h16',
 };
 
 export function icon(name, cls = 'icon') {

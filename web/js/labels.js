@@ -46,6 +46,57 @@ export const EVENT = {
   closed: 'Avslutad',
   written_off: 'Avskriven',
   document_bounced: 'Utskick kom i retur',
+  notice_sent: 'Avisering skickad',
+  reminder_sent: 'Påminnelse skickad',
+  collection_demand_sent: 'Inkassokrav skickat',
+  surveillance_demand_sent: 'Nytt krav (bevakning) skickat',
+  decision_payment_order: 'Beslut: betalningsföreläggande',
+  decision_surveillance: 'Beslut: bevakning',
+  decision_close: 'Beslut: avskrivning',
+  payment_reversed: 'Betalning återförd',
+  interest_booked: 'Ränta bokförd',
+};
+
+/** GET /v1/tasks kinds: what the client must act on, in plain Swedish. */
+export const TASK = {
+  decide_after_demand: 'Beslut efter obetalt inkassokrav',
+  complete_identity_number: 'Komplettera person- eller organisationsnummer',
+  complete_registered_address: 'Komplettera folkbokföringsadress',
+  email_bounced: 'E-post kom inte fram',
+  letter_returned: 'Brev kom i retur',
+  delivery_failed: 'Utskick misslyckades',
+  delivery_unconfirmed: 'Utskick obekräftat',
+};
+
+/** What the client should do for each task kind. */
+export const TASK_HINT = {
+  decide_after_demand:
+    'Kunden har inte betalat inkassokravet. Välj hur ärendet ska gå vidare; inga fler steg tas förrän du har beslutat.',
+  complete_identity_number:
+    'Inkassokravet kan inte skickas utan kundens person- eller organisationsnummer. Lägg in det på kundkortet; kravet går ut vid nästa körning.',
+  complete_registered_address:
+    'Inkassokravet kräver kundens folkbokförings- eller registrerade adress. Lägg in den på kundkortet.',
+  email_bounced:
+    'E-postadressen fungerar inte. Ett brev skickas i stället; rätta gärna adressen på kundkortet.',
+  letter_returned: 'Brevet kom tillbaka. Kontrollera kundens postadress.',
+  delivery_failed: 'Dokumentet kunde inte levereras. Kontrollera kundens uppgifter.',
+  delivery_unconfirmed: 'Kanalen har inte bekräftat leveransen. Kontrollera med kunden.',
+};
+
+export const PAYMENT_STATUS = {
+  unmatched: 'Ej matchad',
+  matched: 'Matchad',
+  reversed: 'Återförd',
+};
+
+export const PAYMENT_KIND = { payment: 'Betalning', deduction: 'Avdrag' };
+
+export const MATCHED_BY = { reference: 'OCR/referens', manual: 'Manuellt', text: 'Fritext' };
+
+export const AFTER_DEMAND = {
+  ask: 'Fråga mig (en uppgift skapas)',
+  payment_order: 'Ansök om betalningsföreläggande automatiskt',
+  surveillance: 'Lägg ärendet i bevakning automatiskt',
 };
 
 export const DOCUMENT_KIND = {
@@ -98,6 +149,9 @@ const CODES = {
   invoice_date_in_future: 'Fakturan kan inte skickas före sitt fakturadatum',
   credit_exceeds_invoiced: 'Mer än vad som återstår att kreditera med denna momssats',
   credit_exceeds_open_balance: 'Krediteringen överstiger det som återstår att betala',
+  pause_in_past: 'Pausen måste sluta i dag eller senare',
+  not_yet_decided:
+    'Referensräntan fastställs vid halvårsskiftet före; den kan publiceras högst 14 dagar i förväg',
   seller_address_missing:
     'Ert företag saknar postadress, som måste stå på fakturan. Be operatören lägga in den.',
 };
@@ -137,7 +191,9 @@ export function problemHeadline(error) {
     case 404:
       return 'Hittades inte.';
     case 409:
-      return 'Åtgärden kunde inte utföras i fakturans nuvarande läge.';
+      return error?.code === 'bank_file_already_imported'
+        ? 'Filen är redan inläst.'
+        : 'Åtgärden kunde inte utföras i fakturans nuvarande läge.';
     case 501:
       return 'Funktionen finns inte ännu.';
     default:

@@ -107,6 +107,7 @@ export function openDialog({ title, body, actions, className }) {
     {
       method: 'dialog',
       class: 'dialog-form',
+      novalidate: true,
       onsubmit: (event) => {
         event.preventDefault();
         actions.find((a) => a.submit)?.onClick?.(close, form);

@@ -19,6 +19,7 @@ import {
   toast,
 } from '../ui.js';
 import { openCreditDialog } from './credit-dialog.js';
+import { collectionCard } from './collection-card.js';
 import { documentsCard } from './documents.js';
 
 function rowsTable(rows) {
@@ -117,6 +118,49 @@ function describeEvent(event) {
       return [
         `Kreditfaktura ${d.creditNoteNumber ?? ''} utfärdad`,
         d.whole ? 'Hela fakturan' : 'Delkreditering',
+      ];
+    case 'notice_sent':
+    case 'reminder_sent':
+    case 'collection_demand_sent':
+    case 'surveillance_demand_sent':
+      return [
+        label(EVENT, event.type),
+        [
+          d.channel ? `med ${label(DELIVERY, d.channel).toLowerCase()}` : null,
+          d.fee && d.fee !== '0' ? `avgift ${formatOre(d.fee)}` : null,
+          d.interest && d.interest !== '0' ? `ränta ${formatOre(d.interest)}` : null,
+          d.payBy ? `betala senast ${d.payBy}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ') || null,
+      ];
+    case 'disputed':
+      return ['Bestriden av kunden', d.reason ?? null];
+    case 'paused':
+      return [`Inkasso pausat till och med ${d.until ?? ''}`, d.reason ?? null];
+    case 'decision_payment_order':
+      return [
+        label(EVENT, event.type),
+        d.kronofogdenFee
+          ? `Kronofogdens avgift ${formatOre(d.kronofogdenFee)} + ersättning för ansökan ${formatOre(d.applicantCost)}`
+          : null,
+      ];
+    case 'decision_close':
+      return [
+        label(EVENT, event.type),
+        d.writtenOff ? `Avskrivet ${formatOre(d.writtenOff)}` : null,
+      ];
+    case 'payment':
+      return [
+        'Betalning mottagen',
+        [
+          d.overpaid && d.overpaid !== '0' && d.overpaid !== 0
+            ? `överbetalt ${formatOre(d.overpaid)}`
+            : null,
+          d.bankReference ? `ref ${d.bankReference}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ') || null,
       ];
     default: {
       const extra = Object.entries(d)
@@ -328,6 +372,7 @@ export function invoiceDetailView(main, { params }) {
             'div',
             { class: 'detail-side' },
             balanceCard(invoice),
+            collectionCard(invoice, reload),
             factsCard(invoice),
             documentsCard(invoice.documents ?? []),
           ),

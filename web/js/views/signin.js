@@ -37,6 +37,7 @@ export function signInView({ onSignedIn }) {
         onSignedIn({
           key,
           kind,
+          tenantId: tenant?.id ?? null,
           tenantName: tenant?.name ?? null,
           organisationNumber: tenant?.organisationNumber ?? null,
         });

@@ -64,6 +64,7 @@ function signInAs(tenant) {
   setSession({
     key: tenant.apiKey,
     kind: 'tenant',
+    tenantId: tenant.id,
     tenantName: tenant.name,
     organisationNumber: tenant.organisationNumber,
   });
