@@ -6,7 +6,9 @@ import type { CalendarDate } from '../domain/calendar-date.ts';
 import type { JournalEntryDraft } from '../domain/ledger/journal-entry.ts';
 import type { Ore } from '../domain/money.ts';
 import type { CollectionStore } from './collection/collection-store.ts';
+import type { CustomerCreditStore } from './payments/customer-credit-store.ts';
 import type { PaymentStore } from './payments/payment-store.ts';
+import type { ReferenceRateStore } from './reference-rate-store.ts';
 import type { OutgoingDocument } from './ports.ts';
 import type {
   DocumentRecord,
@@ -134,6 +136,34 @@ export interface IdempotencyStore {
 
 export type ClaimedMessage = { readonly document: OutgoingDocument; readonly attempt: number };
 
+/**
+ * One finished delivery attempt as the dispatcher records it: the attempt's outcome, the
+ * message's new state, and the timeline event and client task that go with it (decided by the
+ * dispatcher, written by the store in the same statements as the rest of the batch).
+ */
+export type FinishedAttempt = {
+  readonly tenantId: string;
+  readonly documentId: string;
+  readonly attempt: number;
+  readonly outcome: 'delivered' | 'found_delivered' | 'unconfirmed' | 'error';
+  /** delivered / unconfirmed / failed (given up) are final; pending is due again after the retry. */
+  readonly state: 'delivered' | 'unconfirmed' | 'failed' | 'pending';
+  readonly error: string | null;
+  readonly retryInSeconds: number;
+  readonly event: {
+    readonly invoiceId: string;
+    readonly date: CalendarDate;
+    readonly type: 'document_delivered' | 'document_failed';
+    readonly detail: Record<string, unknown>;
+  } | null;
+  readonly task: {
+    readonly taskId: string;
+    readonly kind: Extract<TaskKind, 'delivery_failed' | 'delivery_unconfirmed'>;
+    readonly invoiceId: string | null;
+    readonly detail: Record<string, unknown>;
+  } | null;
+};
+
 export interface DocumentStore {
   /** Inserts the document and its outbox message (due at `now`). */
   queue(
@@ -143,17 +173,19 @@ export interface DocumentStore {
   ): Promise<void>;
   get(tenantId: string, documentId: string): Promise<DocumentRecord | null>;
   byInvoice(tenantId: string, invoiceId: string): Promise<DocumentRecord[]>;
-  /** Claims up to `limit` due messages across tenants (SKIP LOCKED), leasing them until leaseUntil. */
+  /**
+   * Claims up to `limit` due messages across tenants (SKIP LOCKED), leasing them for
+   * `leaseSeconds` and recording the attempt each is on; returns them with their documents.
+   */
   claimDue(now: string, leaseSeconds: number, limit: number): Promise<ClaimedMessage[]>;
   /** Messages whose lease ran out while 'delivering': an attempt was interrupted. */
   expiredLeases(now: string, limit: number): Promise<ClaimedMessage[]>;
-  finishAttempt(
-    tenantId: string,
-    documentId: string,
-    attempt: number,
-    outcome: 'delivered' | 'found_delivered' | 'unconfirmed' | 'error',
-    options: { now: string; error?: string; retryInSeconds?: number; giveUp?: boolean },
-  ): Promise<void>;
+  /**
+   * Records a batch of finished attempts: attempt rows, message states, document statuses,
+   * timeline events and tasks. An attempt whose message is no longer 'delivering' on that attempt
+   * (another dispatcher recorded it) is skipped whole; returns the ones recorded.
+   */
+  finishAttempts(attempts: readonly FinishedAttempt[], now: string): Promise<FinishedAttempt[]>;
   setStatus(tenantId: string, documentId: string, status: DocumentStatus): Promise<void>;
 }
 
@@ -175,6 +207,8 @@ export interface Stores {
   readonly tasks: TaskStore;
   readonly collection: CollectionStore;
   readonly payments: PaymentStore;
+  readonly customerCredit: CustomerCreditStore;
+  readonly referenceRates: ReferenceRateStore;
 }
 
 export interface UnitOfWork {

@@ -14,11 +14,13 @@ import type { AppContext } from '../application/context.ts';
 import { makeAuthenticator } from './auth.ts';
 import { errorHandler, sendProblem } from './errors.ts';
 import { collectionRoutes, type CollectionHttpOptions } from './routes/collection.ts';
+import { customerCreditRoutes } from './routes/customer-credit.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { documentRoutes } from './routes/documents.ts';
 import type { DeliveryDeps } from '../application/deliver-outbox.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
+import { operatorRoutes } from './routes/operator.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { webRoutes } from './routes/web.ts';
@@ -91,7 +93,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ledgerRoutes(app, options.ctx);
   documentRoutes(app, options.ctx, options.delivery);
   collectionRoutes(app, options.ctx, options.collection ?? { clockMode: 'system' });
+  operatorRoutes(app, options.ctx);
   webRoutes(app);
-  paymentRoutes(app, options.ctx);
+  paymentRoutes(app, options.ctx, options.delivery.renderer);
+  customerCreditRoutes(app, options.ctx);
   return app;
 }

@@ -2,6 +2,7 @@
 import type { Database, Sql } from '../../application/ports.ts';
 import type { Stores, UnitOfWork } from '../../application/stores.ts';
 import { collectionStore } from './collection-store.ts';
+import { customerCreditStore } from './customer-credit-store.ts';
 import { customerStore } from './customer-store.ts';
 import { documentStore } from './document-store.ts';
 import { taskStore } from './task-store.ts';
@@ -9,6 +10,7 @@ import { idempotencyStore } from './idempotency-store.ts';
 import { invoiceStore } from './invoice-store.ts';
 import { ledgerStore } from './ledger-store.ts';
 import { paymentStore } from './payment-store.ts';
+import { referenceRateStore } from './reference-rate-store.ts';
 import { numberSeriesStore, tenantStore } from './tenant-store.ts';
 
 export function createStores(sql: Sql): Stores {
@@ -23,6 +25,8 @@ export function createStores(sql: Sql): Stores {
     tasks: taskStore(sql),
     collection: collectionStore(sql),
     payments: paymentStore(sql),
+    customerCredit: customerCreditStore(sql),
+    referenceRates: referenceRateStore(sql),
   };
 }
 
