@@ -70,6 +70,7 @@ export const invoiceSummaryView = (i: InvoiceRecord) => ({
   deliveryMethod: i.deliveryMethod,
   status: i.status,
   stage: i.stage,
+  nextActionDate: i.nextActionDate,
   disputed: i.disputed,
   net: n(i.net),
   vat: n(i.vat),
