@@ -1,10 +1,12 @@
 /**
  * Payments in SQL: imported files, payments and their dedupe keys, allocations, customer credit,
- * and the lookups matching needs. Payouts are in payout-store.ts; both make one PaymentStore.
+ * and the lookups matching needs. Payouts are in payout-store.ts and the batched import's
+ * statements in payment-batch-store.ts; the three make one PaymentStore.
  */
 import type { Sql } from '../../application/ports.ts';
 import type { PaymentStore } from '../../application/payments/payment-store.ts';
 import { bankFileReader } from '../bank-files/read-bank-file.ts';
+import { paymentBatchStore } from './payment-batch-store.ts';
 import { toAllocation, toPayment } from './payment-rows.ts';
 import { payoutQueries } from './payout-store.ts';
 import {
@@ -23,6 +25,7 @@ export function paymentStore(sql: Sql): PaymentStore {
   return {
     bankFiles: bankFileReader,
     ...payoutQueries(sql),
+    ...paymentBatchStore(sql),
     async insertBankFile(f) {
       const rows = await sql.query(
         `INSERT INTO bank_file (scope_id, file_id, checksum, format, file_reference, test_file, imported_at,

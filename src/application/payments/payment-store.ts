@@ -4,9 +4,12 @@
  * src/adapters/db/payment-store.ts (+ payout-store.ts).
  */
 import type { CalendarDate } from '../../domain/calendar-date.ts';
+import type { InvoiceRow } from '../../domain/invoicing/invoice-totals.ts';
 import type { Ore } from '../../domain/money.ts';
 import type { OpenAmounts } from '../../domain/payments/allocation.ts';
 import type { BankFileFormat, PayerDetails } from '../../domain/payments/bank-file.ts';
+import type { CaseRecord, EntryToBook, EventToAdd } from '../collection/collection-store.ts';
+import type { InvoiceStatus } from '../records.ts';
 import type { BankFileReader } from './bank-file-reader.ts';
 
 /** The scope of the operator's own imports and unmatched queue: no client. */
@@ -127,7 +130,82 @@ export interface PayoutQueries {
   settlementRows(tenantId: string, payoutId: string): Promise<SettlementRow[]>;
 }
 
-export interface PaymentStore extends PayoutQueries {
+/**
+ * An invoice as the batched import locks it: what allocating a payment reads, and what booking it
+ * changes (written back with updatePaidInvoices).
+ */
+export type PayableInvoice = {
+  readonly invoiceId: string;
+  readonly customerId: string;
+  readonly number: bigint | null;
+  readonly status: InvoiceStatus;
+  readonly dueDate: CalendarDate;
+  readonly nextActionDate: CalendarDate | null;
+  readonly feesOpen: Ore;
+  readonly interestOpen: Ore;
+  readonly principalOpen: Ore;
+  /** The collection engine's running total of payments (0004's column). */
+  readonly paymentsApplied: Ore;
+  readonly interestBookedThrough: CalendarDate | null;
+};
+
+/** Rows of several clients in one statement carry their client. */
+export type OfTenant<T> = T & { readonly tenantId: string };
+
+/** The state of an invoice after a batch of payments, as of `updatedAt`. */
+export type PaidInvoiceUpdate = OfTenant<
+  Omit<PayableInvoice, 'customerId' | 'number' | 'dueDate'> & { readonly updatedAt: string }
+>;
+
+/**
+ * Everything a batch of imported payments writes, one statement per kind of row. Entries are
+ * booked in array order per client, like postEntry one after another: a cause already booked is
+ * skipped, the rest take consecutive numbers of the client's gapless voucher series. Events of
+ * one invoice get consecutive seq numbers in array order.
+ */
+export type PaymentBatchWrites = {
+  readonly payments: readonly PaymentRecord[];
+  readonly allocations: readonly OfTenant<AllocationRecord>[];
+  readonly invoices: readonly PaidInvoiceUpdate[];
+  readonly events: readonly OfTenant<EventToAdd>[];
+  readonly entries: readonly BatchEntry[];
+};
+
+/**
+ * newCause: the entry's cause names a payment of this import (a new id), so it cannot have been
+ * booked before and is not looked up (the unique key still guards it).
+ */
+export type BatchEntry = OfTenant<EntryToBook> & { readonly newCause: boolean };
+
+/** What the batched import (import-batch.ts) needs: each call serves a whole chunk of a file. */
+export interface PaymentBatchQueries {
+  /**
+   * claimBankReference for many (bank references distinct): the references claimed now; the
+   * others the scope has seen before.
+   */
+  claimBankReferences(
+    scopeId: string,
+    fileId: string,
+    claims: readonly { readonly bankReference: string; readonly paymentId: string }[],
+  ): Promise<Set<string>>;
+  /** tenantIdByNumber for many: the numbers that belong to a client, with its id. */
+  tenantIdsByNumber(tenantNumbers: readonly bigint[]): Promise<Map<bigint, string>>;
+  /** invoiceIdByOcr for many OCRs of one client: the OCRs found, with their invoice. */
+  invoiceIdsByOcr(tenantId: string, ocrs: readonly string[]): Promise<Map<string, string>>;
+  /** Locks the invoices (in invoice id order, so two imports cannot deadlock on them). */
+  lockPayableInvoices(tenantId: string, invoiceIds: readonly string[]): Promise<PayableInvoice[]>;
+  /** The invoices' cases (invoice with rows, state, customer, open tasks), without locking. */
+  paymentCases(tenantId: string, invoiceIds: readonly string[]): Promise<CaseRecord[]>;
+  /** The invoices' rows, by invoice. */
+  invoiceRows(tenantId: string, invoiceIds: readonly string[]): Promise<Map<string, InvoiceRow[]>>;
+  /**
+   * Everything a batch writes, in one statement: built now, sent by the function returned (so
+   * that the next batch can be built while the database writes this one).
+   */
+  prepareBatchWrite(writes: PaymentBatchWrites): () => Promise<void>;
+}
+
+export interface PaymentStore extends PayoutQueries, PaymentBatchQueries {
   /**
    * Bytes → parsed bank file (decoding and the camt.054 XML parser are adapters). Reached through
    * the store because the unit of work is the composition point this module was given; it is
