@@ -30,7 +30,7 @@ export type PaymentsOptions = {
 };
 
 const IMPORT_MODULE = '../src/application/payments/import-bank-file.ts';
-const PAYMENT_DATE = '2026-05-29';
+export const PAYMENT_DATE = '2026-05-29';
 const OPERATOR_SCOPE = '00000000-0000-0000-0000-000000000000';
 
 type Target = { tenantNumber: bigint; invoiceId: string; number: bigint; open: bigint };
@@ -103,7 +103,7 @@ async function rowsByFile(db: PgDatabase): Promise<string> {
 }
 
 /** The baseline: the rows an import writes, set-based, from the payments as one JSON array. */
-export const BASELINE = `
+const BASELINE = `
 WITH p AS (
   SELECT x.*, gen_random_uuid() AS payment_id FROM jsonb_to_recordset($1::jsonb)
     AS x(tn int8, ocr text, amount int8, ref text)

@@ -15,7 +15,7 @@ function usage(): string {
   return `usage: npm run bench -- [collection] [documents] [payments] [--scale=F] [--repeat=N] [--no-tenfold]
   env: DATABASE_URL (else a fresh database on ${'postgres://postgres@127.0.0.1:5432'}, dropped at the end),
        BENCH_SCALE (default 1: the issues' sizes), BENCH_REPEAT (default 3), BENCH_TENFOLD (default 1), BENCH_TENFOLD_SCALE (default 0.5),
-       BENCH_TENANTS (default 4), BENCH_BATCH (default 1000), BENCH_LANES (default: the run's own), BENCH_PAYMENTS (default 10000)`;
+       BENCH_TENANTS (default 4), BENCH_BATCH (default 1000), BENCH_LANES (default: the run's own), BENCH_PAYMENTS (default 100000 × scale)`;
 }
 
 function parse(argv: readonly string[]) {
@@ -51,7 +51,7 @@ function parse(argv: readonly string[]) {
         : undefined,
     payments:
       flags.has('payments') || process.env.BENCH_PAYMENTS !== undefined
-        ? Math.round(num('payments', 'BENCH_PAYMENTS', 10_000))
+        ? Math.round(num('payments', 'BENCH_PAYMENTS', 100_000))
         : undefined,
   };
 }
