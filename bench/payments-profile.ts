@@ -132,9 +132,16 @@ try {
     };
     before = await backendCpu(schema.db);
     const node0 = process.cpuUsage();
+    const peak = { rss: 0, heap: 0 };
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      peak.rss = Math.max(peak.rss, m.rss);
+      peak.heap = Math.max(peak.heap, m.heapUsed);
+    }, 20);
     t0 = performance.now();
     const result = await importBankFile(ctx, OPERATOR_SCOPE, bytes, 'text/plain', sizes);
     const ms = performance.now() - t0;
+    clearInterval(sampler);
     const node = process.cpuUsage(node0);
     const pgCpu = cpuSince(before, await backendCpu(schema.db));
     if (!result.ok) throw new Error(result.error.detail);
@@ -142,7 +149,8 @@ try {
       `import ${payments} payments: ${(ms / 1000).toFixed(2)} s wall, database CPU ` +
         `${(pgCpu / 1000).toFixed(2)} s, Node CPU ${((node.user + node.system) / 1e6).toFixed(2)} s ` +
         `(matched ${result.value.matched}); baseline ${(baseMs / 1000).toFixed(2)} s wall, ` +
-        `database CPU ${(baseCpu / 1000).toFixed(2)} s`,
+        `database CPU ${(baseCpu / 1000).toFixed(2)} s; peak RSS ${Math.round(peak.rss / 2 ** 20)} MB, ` +
+        `peak heap used ${Math.round(peak.heap / 2 ** 20)} MB`,
     );
     print('statements', times.statements);
     print('database idle before', times.idle);

@@ -88,8 +88,15 @@ describe('findTargets', () => {
         expected.push(await findTarget(referenceResolver(stores, scope), p));
       calls.single = 0;
       calls.bulk = 0;
-      const targets = await findTargets(stores, scope, payments, emptyLookups());
+      const known = emptyLookups();
+      const targets = await findTargets(stores, scope, payments, known);
       expect(targets).toEqual(expected);
+      // The next chunk: clients known, OCRs guessed and fetched first, one query per client.
+      known.invoiceByOcr.clear();
+      const bulkBefore = calls.bulk;
+      expect(await findTargets(stores, scope, payments, known)).toEqual(expected);
+      expect(calls.bulk - bulkBefore).toBe(scope === OPERATOR_SCOPE ? 3 : 1);
+      calls.bulk = bulkBefore;
       // Only the clients' records are read one at a time (one each, an operator file only).
       expect(calls.single).toBe(scope === OPERATOR_SCOPE ? 3 : 0);
       expect(calls.bulk).toBeLessThanOrEqual(1 + 3 * 2);

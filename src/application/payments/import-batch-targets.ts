@@ -7,10 +7,12 @@
  * are routed again, until a round meets none. Such a round saw only real answers, so it routes
  * each payment exactly as the per-payment path would.
  */
+import { decodeInvoiceOcr } from '../../domain/invoicing/invoice-ocr.ts';
 import type { BankPayment } from '../../domain/payments/bank-file.ts';
+import { candidateReferences } from '../../domain/payments/matching.ts';
 import type { TenantRecord } from '../records.ts';
 import type { Stores, TenantStore } from '../stores.ts';
-import type { PaymentStore } from './payment-store.ts';
+import { OPERATOR_SCOPE, type PaymentStore } from './payment-store.ts';
 import { findTarget, referenceResolver, type PaymentTarget } from './route-payment.ts';
 
 /** Answers of the store: the clients for the whole file, the OCRs for one chunk. */
@@ -85,6 +87,49 @@ async function fetchUnknown(stores: Stores, known: Lookups, unknown: Unknown): P
   }
 }
 
+const emptyUnknown = (): Unknown => ({
+  numbers: new Set(),
+  tenants: new Set(),
+  ocrs: new Map(),
+  met: false,
+});
+
+/**
+ * A guess at the OCR lookups the first round will make, fetched before it so that most payments
+ * need one round: each candidate reference of each payment, at the client its tenant number
+ * names (with the client's length-digit reading) in an operator file, at the importing client
+ * otherwise. Only clients already known are guessed at (the first chunk finds them in rounds);
+ * a wrong guess costs a lookup, never a result — the rounds decide.
+ */
+function guessLookups(
+  scope: string,
+  payments: readonly Pick<BankPayment, 'references' | 'message'>[],
+  known: Lookups,
+): Unknown {
+  const guess = emptyUnknown();
+  const note = (tenantId: string, ocr: string) => {
+    if (known.invoiceByOcr.has(`${tenantId} ${ocr}`)) return;
+    guess.ocrs.set(tenantId, (guess.ocrs.get(tenantId) ?? new Set<string>()).add(ocr));
+  };
+  for (const payment of payments) {
+    const plan = candidateReferences(payment);
+    for (const reference of [...plan.split, ...plan.fallback]) {
+      if (scope !== OPERATOR_SCOPE) {
+        note(scope, reference);
+        continue;
+      }
+      for (const lengthDigit of [true, false]) {
+        const decoded = decodeInvoiceOcr(reference, { lengthDigit });
+        const tenantId = decoded === null ? null : known.tenantIdByNumber.get(decoded.tenantNumber);
+        const tenant = tenantId == null ? null : known.tenants.get(tenantId);
+        if (tenant != null && tenant.ocrLengthDigit === lengthDigit)
+          note(tenant.tenantId, reference);
+      }
+    }
+  }
+  return guess;
+}
+
 /** findTarget for each payment (null: nothing resolves), in a few bulk queries. */
 export async function findTargets(
   stores: Stores,
@@ -92,17 +137,13 @@ export async function findTargets(
   payments: readonly Pick<BankPayment, 'references' | 'message'>[],
   known: Lookups,
 ): Promise<(PaymentTarget | null)[]> {
+  await fetchUnknown(stores, known, guessLookups(scope, payments, known));
   const targets: (PaymentTarget | null)[] = payments.map(() => null);
   let pending = payments.map((_, i) => i);
   for (let round = 1; pending.length > 0; round += 1) {
     if (round > MAX_ROUNDS)
       throw new Error(`references still unresolved after ${MAX_ROUNDS} rounds`);
-    const unknown: Unknown = {
-      numbers: new Set(),
-      tenants: new Set(),
-      ocrs: new Map(),
-      met: false,
-    };
+    const unknown = emptyUnknown();
     // The resolver remembers clients, including a "none" that only meant "not known yet": after
     // a round that met an unknown client, every payment of the round is routed again.
     const resolve = referenceResolver(knownStores(stores, known, unknown), scope);
