@@ -61,3 +61,10 @@ export async function serverVersion(url: string): Promise<string> {
     await db.close();
   }
 }
+
+/**
+ * A UUIDv7 made in SQL (48 bits of milliseconds, version 7, random bits), so that the baselines
+ * write keys in time order as the application does (src/adapters/security/uuid-v7.ts).
+ */
+export const UUID_V7_SQL = `(lpad(to_hex(floor(extract(epoch FROM clock_timestamp()) * 1000)::int8), 12, '0')
+  || '7' || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid`;

@@ -5,6 +5,7 @@
  * tasks, events, invoice updates). It decides nothing: the step follows from the seeded stage.
  */
 import type { PgDatabase } from '../src/adapters/db/pg-database.ts';
+import { UUID_V7_SQL } from './bench-db.ts';
 
 const PICK = `
 CREATE TEMP TABLE bl ON COMMIT DROP AS
@@ -32,7 +33,7 @@ ON CONFLICT DO NOTHING`;
 
 const ENTRIES = `
 CREATE TEMP TABLE ent ON COMMIT DROP AS
-SELECT tenant_id, invoice_id, number, code, amount, gen_random_uuid() AS entry_id,
+SELECT tenant_id, invoice_id, number, code, amount, ${UUID_V7_SQL} AS entry_id,
        row_number() OVER (PARTITION BY tenant_id ORDER BY invoice_id, code) AS n
   FROM (SELECT tenant_id, invoice_id, number, 'interest' AS code, interest AS amount FROM bl
          WHERE step IN ('reminder', 'demand')
@@ -104,7 +105,7 @@ const NOTICE = `json_build_object('language', 'sv', 'sellerName', seller, 'selle
 
 const DOCUMENTS = `
 CREATE TEMP TABLE docs ON COMMIT DROP AS
-SELECT tenant_id, invoice_id, gen_random_uuid() AS document_id,
+SELECT tenant_id, invoice_id, ${UUID_V7_SQL} AS document_id,
        CASE step WHEN 'notice' THEN 'notice' WHEN 'reminder' THEN 'reminder' ELSE 'collection_demand' END AS kind,
        CASE WHEN step = 'demand' OR email IS NULL THEN 'letter' ELSE 'email' END AS channel,
        CASE WHEN step = 'demand' OR email IS NULL
@@ -124,7 +125,7 @@ SELECT tenant_id, document_id, now() FROM docs`;
 
 const TASKS = `
 INSERT INTO task (tenant_id, task_id, kind, invoice_id, status, detail, created_at)
-SELECT tenant_id, gen_random_uuid(),
+SELECT tenant_id, ${UUID_V7_SQL},
        CASE step WHEN 'decision' THEN 'decide_after_demand' ELSE 'complete_identity_number' END,
        invoice_id, 'open', jsonb_build_object('invoiceNumber', number::text), now()
   FROM bl WHERE step IN ('decision', 'task') OR (step = 'reminder' AND identity_number IS NULL)

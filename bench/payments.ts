@@ -15,7 +15,7 @@ import { calendarDate } from '../src/domain/calendar-date.ts';
 import { invoiceOcr } from '../src/domain/invoicing/invoice-ocr.ts';
 import { ore } from '../src/domain/money.ts';
 import { generateBgMax } from '../src/domain/payments/bgmax/generate-bgmax.ts';
-import { freshSchema } from './bench-db.ts';
+import { freshSchema, UUID_V7_SQL } from './bench-db.ts';
 import { seedCollection } from './collection-seed.ts';
 import { count, megabytes, median, ratio, seconds, timed } from './measure.ts';
 import { printTable, type Row } from './table.ts';
@@ -105,17 +105,17 @@ async function rowsByFile(db: PgDatabase): Promise<string> {
 /** The baseline: the rows an import writes, set-based, from the payments as one JSON array. */
 const BASELINE = `
 WITH p AS (
-  SELECT x.*, gen_random_uuid() AS payment_id FROM jsonb_to_recordset($1::jsonb)
+  SELECT x.*, ${UUID_V7_SQL} AS payment_id FROM jsonb_to_recordset($1::jsonb)
     AS x(tn int8, ocr text, amount int8, ref text)
 ), f AS (
   INSERT INTO bank_file (scope_id, file_id, checksum, format, file_reference, test_file, imported_at,
     payments, matched, unmatched, skipped, amount_ore)
-  SELECT '${OPERATOR_SCOPE}', gen_random_uuid(), md5($1::text), 'bgmax', 'baseline', false, now(),
+  SELECT '${OPERATOR_SCOPE}', ${UUID_V7_SQL}, md5($1::text), 'bgmax', 'baseline', false, now(),
          count(*), count(*), 0, 0, sum(amount) FROM p
   RETURNING file_id
 ), m AS (
   SELECT p.*, i.tenant_id, i.invoice_id, i.customer_id, i.number, i.principal_open_ore AS open,
-         gen_random_uuid() AS entry_id
+         ${UUID_V7_SQL} AS entry_id
     FROM p JOIN tenant t ON t.tenant_number = p.tn
     JOIN invoice i ON i.tenant_id = t.tenant_id AND i.ocr = p.ocr AND i.status = 'sent'
 ), seen AS (
@@ -130,7 +130,7 @@ WITH p AS (
 ), alloc AS (
   INSERT INTO payment_allocation (tenant_id, allocation_id, payment_id, invoice_id, customer_id,
     booking_date, fees_ore, interest_ore, principal_ore, overpaid_ore, created_at)
-  SELECT tenant_id, gen_random_uuid(), payment_id, invoice_id, customer_id, '${PAYMENT_DATE}', 0, 0,
+  SELECT tenant_id, ${UUID_V7_SQL}, payment_id, invoice_id, customer_id, '${PAYMENT_DATE}', 0, 0,
          amount, 0, now() FROM m RETURNING 1
 ), vouchers AS (
   UPDATE number_series s SET next_number = s.next_number + c.k

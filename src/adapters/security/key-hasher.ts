@@ -2,7 +2,8 @@
  * API keys: 'rk_<tenantId>_<secret>'. The tenant id inside the key lets the lookup go by the
  * tenant's primary key (shard-friendly); only a SHA-256 of the whole key is stored.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { newUuidV7 } from './uuid-v7.ts';
 import type { IdSource, KeyHasher } from '../../application/ports.ts';
 
 export class Sha256KeyHasher implements KeyHasher {
@@ -20,4 +21,5 @@ export class Sha256KeyHasher implements KeyHasher {
   }
 }
 
-export const randomIds: IdSource = { newId: () => randomUUID() };
+/** New ids: UUIDv7, time-ordered (see uuid-v7.ts for why). */
+export const randomIds: IdSource = { newId: newUuidV7 };
