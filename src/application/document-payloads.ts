@@ -10,6 +10,8 @@ import {
   type InvoiceRow,
 } from '../domain/invoicing/invoice-totals.ts';
 import { daysBetween } from '../domain/calendar-date.ts';
+import { addOre, subtractOre, type Ore } from '../domain/money.ts';
+import { openTotal, type OpenAmounts } from '../domain/payments/allocation.ts';
 import type { OperatorProfile } from './context.ts';
 import type { Channel, Recipient } from './ports.ts';
 import type { CreditNoteRecord, CustomerRecord, InvoiceRecord, TenantRecord } from './records.ts';
@@ -73,11 +75,36 @@ const interestTerms = (language: 'sv' | 'en') =>
     ? 'Vid betalning efter förfallodagen debiteras dröjsmålsränta enligt räntelagen.'
     : 'Late payment is charged interest under the Swedish Interest Act (räntelagen).';
 
+/** What the customer's credit balance did to the invoice when it was sent (a CreditApplication). */
+export type CreditAtSend = {
+  readonly paid: OpenAmounts;
+  readonly writtenOff: OpenAmounts;
+  readonly remaining: OpenAmounts;
+};
+
+/** The document's credit fields: what the credit paid and what is left; none without credit. */
+function creditFields(total: Ore, credit: CreditAtSend | undefined) {
+  if (credit === undefined) return {};
+  const applied = openTotal(credit.paid);
+  const writtenOff = openTotal(credit.writtenOff);
+  const amountToPay = openTotal(credit.remaining);
+  // Interest booked before the credit was applied (a back-dated invoice) is owed on top.
+  const charged = subtractOre(addOre(applied, writtenOff, amountToPay), total);
+  return {
+    creditApplied: applied,
+    amountToPay,
+    ...(charged === 0n ? {} : { chargedAtSend: charged }),
+    ...(writtenOff === 0n ? {} : { writtenOffAtSend: writtenOff }),
+  };
+}
+
 export function invoiceDocumentData(input: {
   tenant: TenantRecord;
   customer: CustomerRecord;
   invoice: InvoiceRecord & { number: bigint; ocr: string };
   operator: OperatorProfile;
+  /** The customer's credit balance used on the invoice as it was sent, if any. */
+  credit?: CreditAtSend | undefined;
 }): InvoiceDocumentData {
   const { invoice } = input;
   return {
@@ -95,6 +122,7 @@ export function invoiceDocumentData(input: {
     ...totalsOf(invoice.rows),
     interestTerms: interestTerms(invoice.language),
     paymentTermsDays: daysBetween(invoice.invoiceDate, invoice.dueDate),
+    ...creditFields(invoice.total, input.credit),
   };
 }
 

@@ -1,20 +1,29 @@
 /**
  * Sending an invoice: fixes its number (gapless series) and OCR reference, books it
- * (receivable against sales and output VAT) and marks it sent, all in one transaction.
- * A customer card that cannot take the invoice's channel refuses the send: nothing is booked.
+ * (receivable against sales and output VAT), marks it sent and — with the client's credit
+ * handling 'apply' — uses the customer's credit balance on it, all in one transaction, so the
+ * document asks only for what is left. A customer card that cannot take the invoice's channel
+ * refuses the send: nothing is booked.
  */
+import type { CalendarDate } from '../domain/calendar-date.ts';
 import { invoiceOcr } from '../domain/invoicing/invoice-ocr.ts';
-import { computeTotals } from '../domain/invoicing/invoice-totals.ts';
 import { invoiceIssued } from '../domain/ledger/posting-rules.ts';
+import { minOre } from '../domain/money.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { accountsFor } from './accounts.ts';
 import { runUseCase, type AppContext } from './context.ts';
 import { channelIssues } from './customers.ts';
 import { useCaseError, type UseCaseError } from './errors.ts';
 import { invoiceDocumentData, recipientFor } from './document-payloads.ts';
+import { vatLinesOf } from './invoice-vat-lines.ts';
+import { applyCreditToInvoice, type CreditApplication } from './payments/customer-credit-apply.ts';
 import { postEntry } from './post-entry.ts';
 import { queueDocument } from './queue-document.ts';
 import type { InvoiceRecord } from './records.ts';
+import type { Stores } from './stores.ts';
+
+// Booking code imports it from here; it lives apart so that this module may apply credit.
+export { vatLinesOf };
 
 export async function sendInvoice(
   ctx: AppContext,
@@ -103,6 +112,8 @@ export async function sendInvoice(
       nextActionDate: invoice.dueDate,
     };
     await stores.invoices.update(tenantId, invoiceId, change, now);
+    const sent = { ...invoice, ...change, updatedAt: now };
+    const credit = await applyCreditAtSend(ctx, stores, tenantId, sent, today);
     const documentId = await queueDocument(ctx, stores, tenantId, {
       invoiceId,
       kind: 'invoice',
@@ -114,6 +125,7 @@ export async function sendInvoice(
         customer,
         invoice: { ...invoice, number, ocr },
         operator: ctx.operator,
+        credit: credit ?? undefined,
       }),
     });
     await stores.invoices.addEvent(
@@ -129,11 +141,39 @@ export async function sendInvoice(
       },
       now,
     );
-    return ok({ ...invoice, ...change, updatedAt: now });
+    if (credit === null) return ok(sent);
+    // The credit changed the open amounts (and maybe the status): answer with the stored row.
+    const after = await stores.invoices.get(tenantId, invoiceId);
+    if (after === null) throw new Error(`invoice ${invoiceId} vanished while being sent`);
+    return ok(after);
   });
 }
 
-/** The invoice's VAT lines, recomputed from its stored rows (the same function made them). */
-export function vatLinesOf(invoice: Pick<InvoiceRecord, 'rows'>) {
-  return computeTotals(invoice.rows).vatLines;
+/**
+ * flow.md: an overpayment becomes a credit balance "applied to the next invoice". With the
+ * client's choice 'apply' (the default) the balance pays the invoice just marked sent, dated the
+ * send date, up to its total: booked 2420 / 1510 with a credit_applied event by the same code as
+ * an explicit POST …/credit/apply. The customer row is locked before the balance is read, so a
+ * concurrent application or refund cannot spend the same credit. Null when nothing was applied.
+ */
+async function applyCreditAtSend(
+  ctx: Pick<AppContext, 'clock' | 'ids'>,
+  stores: Stores,
+  tenantId: string,
+  invoice: InvoiceRecord,
+  date: CalendarDate,
+): Promise<CreditApplication | null> {
+  // An invoice sent after its due date could owe interest already, which the invoice document
+  // has no line for: its credit waits for the client (…/credit/apply) like any other.
+  if (invoice.total <= 0n || date > invoice.dueDate) return null;
+  const credit = stores.customerCredit;
+  if ((await credit.handling(tenantId)) !== 'apply') return null;
+  if (!(await credit.lockCustomer(tenantId, invoice.customerId))) return null;
+  const balance = await credit.balance(tenantId, invoice.customerId);
+  if (balance <= 0n) return null;
+  const amount = minOre(balance, invoice.total);
+  const result = await applyCreditToInvoice(ctx, stores, tenantId, invoice, balance, amount, date);
+  // A sent invoice with a positive total owes at least its total, within a positive balance.
+  if (!result.ok) throw new Error(`credit at send refused: ${result.error.detail}`);
+  return result.value;
 }

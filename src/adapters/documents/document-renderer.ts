@@ -9,9 +9,10 @@ import type {
   RenderedDocument,
 } from '../../application/ports.ts';
 import type { CalendarDate } from '../../domain/calendar-date.ts';
-import type {
-  CollectionLetterData,
-  InvoiceDocumentData,
+import {
+  amountDue,
+  type CollectionLetterData,
+  type InvoiceDocumentData,
 } from '../../domain/documents/document-data.ts';
 import { decodePayload } from '../../domain/documents/payload-codec.ts';
 import type { Ore } from '../../domain/money.ts';
@@ -102,7 +103,8 @@ export class StandardDocumentRenderer implements DocumentRenderer {
       language: data.language,
       sellerName: data.seller.name,
       documentNumber: data.number,
-      amount: data.total,
+      amount: amountDue(data),
+      creditApplied: data.creditApplied,
       dueDate: data.kind === 'invoice' ? data.dueDate : undefined,
       bankgiro: data.seller.bankgiro,
       ocr: data.kind === 'invoice' ? data.ocr : undefined,

@@ -65,3 +65,46 @@ describe('renderEmailTemplate', () => {
     expect(renderEmailTemplate(input('invoice', 'en')).html).toContain('<html lang="en">');
   });
 });
+
+describe('renderEmailTemplate: an invoice the customer’s credit balance paid at send', () => {
+  it('paid in part: the credit deducted and the amount left to pay', () => {
+    const mail = renderEmailTemplate({
+      ...input('invoice'),
+      amount: ore(2282771n),
+      creditApplied: ore(50000n),
+    });
+    for (const fragment of [
+      'Ditt tillgodohavande på 500,00 kr har dragits av från fakturan.',
+      'Avgår tillgodohavande:',
+      '−500,00 kr',
+      'Att betala:',
+      '22 827,71 kr',
+      '104265',
+    ]) {
+      expect(mail.text).toContain(fragment);
+    }
+    expect(mail.text).not.toContain('23 327,71');
+    expect(mail.html).toContain('Avgår tillgodohavande');
+  });
+
+  it('paid in full: says there is nothing to pay and gives no payment details', () => {
+    const mail = renderEmailTemplate({
+      ...input('invoice'),
+      amount: ore(0n),
+      creditApplied: ore(2332771n),
+    });
+    expect(mail.text).toContain(
+      'Fakturan är betald med ditt tillgodohavande på 23 327,71 kr. Du behöver inte betala något.',
+    );
+    for (const absent of ['Att betala', '0,00 kr', 'OCR', 'Bankgiro', 'Förfallodatum']) {
+      expect(mail.text).not.toContain(absent);
+    }
+    const en = renderEmailTemplate({
+      ...input('invoice', 'en'),
+      amount: ore(0n),
+      creditApplied: ore(2332771n),
+    });
+    expect(en.text).toContain('There is nothing to pay.');
+    expect(en.text).not.toContain('Amount due');
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import type { DocumentLanguage } from '../../domain/documents/document-data.ts';
-import { formatKronor, type Ore } from '../../domain/money.ts';
+import { formatKronor, negateOre, type Ore } from '../../domain/money.ts';
 import { assertNever } from '../../domain/result.ts';
 import { displayBankgiro } from './pdf-layout.ts';
 
@@ -16,8 +16,10 @@ export type EmailTemplateInput = {
   readonly sellerName: string;
   /** The invoice's number; for a credit note, the credit note's own number. */
   readonly documentNumber: string;
-  /** To pay (invoice, notice, reminder) or credited (credit note). */
+  /** To pay (invoice, notice, reminder) or credited (credit note); an invoice's after credit. */
   readonly amount: Ore;
+  /** Invoice only: the customer's credit balance used on it when it was sent. */
+  readonly creditApplied?: Ore | undefined;
   /** Invoice and notice: the due date; reminder: its pay-by date. */
   readonly dueDate?: CalendarDate | undefined;
   readonly bankgiro?: string | undefined;
@@ -170,6 +172,39 @@ function english(input: EmailTemplateInput): Body {
   }
 }
 
+/**
+ * An invoice the customer's credit balance paid in part says so beside the amount left; one it
+ * paid in full says there is nothing to pay and gives no payment details to act on.
+ */
+function withCredit(body: Body, input: EmailTemplateInput): Body {
+  const credit = input.creditApplied;
+  if (input.kind !== 'invoice' || credit === undefined) return body;
+  const sv = input.language === 'sv';
+  const used = money(credit);
+  const [first = '', ...rest] = body.paragraphs;
+  if (input.amount === 0n) {
+    const settled = sv
+      ? `Fakturan är betald med ditt tillgodohavande på ${used}. Du behöver inte betala något.`
+      : `The invoice is paid by your credit balance of ${used}. There is nothing to pay.`;
+    return {
+      ...body,
+      paragraphs: [`${first} ${settled}`, ...rest.slice(-1)],
+      details: [[sv ? 'Betald med tillgodohavande' : 'Paid by credit balance', used]],
+    };
+  }
+  const deducted = sv
+    ? `Ditt tillgodohavande på ${used} har dragits av från fakturan.`
+    : `Your credit balance of ${used} has been deducted from the invoice.`;
+  return {
+    ...body,
+    paragraphs: [`${first} ${deducted}`, ...rest],
+    details: [
+      [sv ? 'Avgår tillgodohavande' : 'Less credit balance', money(negateOre(credit))],
+      ...body.details,
+    ],
+  };
+}
+
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -203,6 +238,6 @@ function toHtml(body: Body, language: DocumentLanguage): string {
 }
 
 export function renderEmailTemplate(input: EmailTemplateInput): EmailContent {
-  const body = input.language === 'en' ? english(input) : swedish(input);
+  const body = withCredit(input.language === 'en' ? english(input) : swedish(input), input);
   return { subject: body.subject, text: toText(body), html: toHtml(body, input.language) };
 }

@@ -140,3 +140,73 @@ describe('renderInvoicePdf', () => {
     );
   });
 });
+
+describe('renderInvoicePdf with the customer’s credit balance used at send', () => {
+  // sampleInvoice() totals 23 327,71 kr.
+  const partly = () => sampleInvoice({ creditApplied: ore(50_000n), amountToPay: ore(2_282_771n) });
+  const settled = () => sampleInvoice({ creditApplied: ore(2_332_771n), amountToPay: ore(0n) });
+
+  it('deducts the credit under the totals and asks for the rest in the payment box', async () => {
+    const text = await textOf(partly());
+    for (const fragment of [
+      'Fakturabelopp',
+      '23 327,71 kr',
+      'Avgår tillgodohavande',
+      '-500,00 kr',
+      'Att betala',
+      '22 827,71 kr',
+      'Ditt tillgodohavande hos oss, 500,00 kr, har dragits av',
+      'BETALNINGSINFORMATION',
+      'OCR-NUMMER',
+      'Skanna QR-koden i din bankapp',
+    ]) {
+      expect(text).toContain(fragment);
+    }
+    // The payment box asks for the amount left, after the totals.
+    expect(text.lastIndexOf('22 827,71 kr')).toBeGreaterThan(text.indexOf('BETALNINGSINFORMATION'));
+  });
+
+  it('says a fully covered invoice is settled, with no payment details or QR code', async () => {
+    const text = await textOf(settled());
+    for (const fragment of [
+      'Avgår tillgodohavande',
+      '-23 327,71 kr',
+      // The note wraps: read it in pieces.
+      'Fakturan är betald med ditt tillgodohavande.',
+      'Du behöver inte betala',
+      'BETALD MED TILLGODOHAVANDE',
+      'Inget att betala',
+    ]) {
+      expect(text).toContain(fragment);
+    }
+    for (const absent of ['BETALNINGSINFORMATION', 'OCR-NUMMER', 'BANKGIRO', 'Skanna QR-koden']) {
+      expect(text).not.toContain(absent);
+    }
+  });
+
+  it('has English wording too', async () => {
+    const text = await textOf(sampleInvoice({ ...settled(), language: 'en' }));
+    expect(text).toContain('Less credit balance');
+    expect(text).toContain('This invoice is paid by your credit balance.');
+    expect(text).toContain('Nothing to pay');
+  });
+
+  it('shows interest booked and a residual written off when the credit was applied', async () => {
+    const data = sampleInvoice({
+      creditApplied: ore(2_300_000n),
+      chargedAtSend: ore(1_500n),
+      writtenOffAtSend: ore(34_271n),
+      amountToPay: ore(0n),
+    });
+    const text = await textOf(data);
+    for (const fragment of ['Dröjsmålsränta', '15,00 kr', 'Avskrivet restbelopp', '-342,71 kr']) {
+      expect(text).toContain(fragment);
+    }
+  });
+
+  it('refuses credit that does not add up to the amount to pay', async () => {
+    await expect(
+      renderInvoicePdf(sampleInvoice({ creditApplied: ore(50_000n), amountToPay: ore(1n) })),
+    ).rejects.toThrow(InvariantError);
+  });
+});

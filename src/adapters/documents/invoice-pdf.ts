@@ -2,12 +2,19 @@
  * Invoice and credit note as print-ready A4 PDF (pdfkit): every item ML 17 kap. 24 § asks for
  * (domain.md §10), a window-envelope address and a payment box with a QR code. Must not: compute.
  */
-import type { InvoiceDocumentData } from '../../domain/documents/document-data.ts';
-import { invoiceDocumentIssues } from '../../domain/documents/document-data.ts';
+import type {
+  DocumentLanguage,
+  InvoiceDocumentData,
+} from '../../domain/documents/document-data.ts';
+import {
+  amountDue,
+  invoiceDocumentIssues,
+  settledByCredit,
+} from '../../domain/documents/document-data.ts';
 import { negateOre, type Ore } from '../../domain/money.ts';
 import { assert } from '../../domain/result.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
-import { buildPaymentQrPayload } from './payment-qr.ts';
+import { invoicePaymentQrPayload } from './payment-qr.ts';
 import {
   drawPaymentBox,
   drawTable,
@@ -40,6 +47,38 @@ export type RenderPdfOptions = {
   /** Default true. Tests pass false so the page text can be read back. */
   readonly compress?: boolean | undefined;
 };
+
+/**
+ * The words of an invoice paid in part or in full by the customer's credit balance. Kept here,
+ * beside the only document that prints them.
+ */
+const CREDIT_WORDS = {
+  sv: {
+    invoiceTotal: 'Fakturabelopp',
+    charged: 'Dröjsmålsränta',
+    credit: 'Avgår tillgodohavande',
+    writtenOff: 'Avskrivet restbelopp',
+    note: (credit: string) =>
+      `Ditt tillgodohavande hos oss, ${credit}, har dragits av från fakturan.`,
+    settledNote: 'Fakturan är betald med ditt tillgodohavande. Du behöver inte betala något.',
+    settledTitle: 'Betald med tillgodohavande',
+    payment: 'Betalning',
+    nothingToPay: 'Inget att betala',
+  },
+  en: {
+    invoiceTotal: 'Invoice total',
+    charged: 'Late-payment interest',
+    credit: 'Less credit balance',
+    writtenOff: 'Residual written off',
+    note: (credit: string) =>
+      `Your credit balance with us, ${credit}, has been deducted from this invoice.`,
+    settledNote: 'This invoice is paid by your credit balance. There is nothing to pay.',
+    settledTitle: 'Paid by credit balance',
+    payment: 'Payment',
+    nothingToPay: 'Nothing to pay',
+  },
+} as const;
+const creditWords = (language: DocumentLanguage) => CREDIT_WORDS[language];
 
 const isCredit = (data: InvoiceDocumentData): boolean => data.kind === 'credit_note';
 /** A credit note's data is positive (as in UBL); on paper it reads as a deduction. */
@@ -154,12 +193,37 @@ function totalsEntries(data: InvoiceDocumentData, labels: DocumentLabels): Total
       value: amountText(shown(data, line.vat)),
     });
   }
+  if (data.creditApplied !== undefined) return [...entries, ...creditEntries(data, labels)];
   entries.push({
     label: isCredit(data) ? labels.toCredit : labels.toPay,
     value: kronorText(shown(data, data.total)),
     strong: true,
   });
   return entries;
+}
+
+/** Under the VAT lines: the invoice total, the credit deducted, and what is left to pay. */
+function creditEntries(data: InvoiceDocumentData, labels: DocumentLabels): TotalsEntry[] {
+  const words = creditWords(data.language);
+  const deduction = (label: string, amount: Ore | undefined): TotalsEntry[] =>
+    amount === undefined || amount === 0n ? [] : [{ label, value: kronorText(negateOre(amount)) }];
+  const charged = data.chargedAtSend;
+  return [
+    { label: words.invoiceTotal, value: kronorText(data.total) },
+    ...(charged === undefined || charged === 0n
+      ? []
+      : [{ label: words.charged, value: kronorText(charged) }]),
+    ...deduction(words.credit, data.creditApplied),
+    ...deduction(words.writtenOff, data.writtenOffAtSend),
+    { label: labels.toPay, value: kronorText(amountDue(data)), strong: true },
+  ];
+}
+
+/** The note beside the totals that says what the credit did. */
+function creditNote(data: InvoiceDocumentData): string | null {
+  if (data.creditApplied === undefined) return null;
+  const words = creditWords(data.language);
+  return settledByCredit(data) ? words.settledNote : words.note(kronorText(data.creditApplied));
 }
 
 /** Totals on the right; terms, exemption note and currency on the left. Returns the bottom y. */
@@ -177,6 +241,8 @@ function drawSummary(doc: Pdf, data: InvoiceDocumentData, labels: DocumentLabels
   }
   if (isCredit(data)) notes.push(labels.creditSettlement(data.creditedInvoiceNumber ?? ''));
   else if (data.interestTerms) notes.push(data.interestTerms);
+  const credit = creditNote(data);
+  if (credit !== null) notes.push(credit);
   let notesY = y;
   for (const note of notes) {
     notesY += drawText(doc, note, PAGE.left, notesY, {
@@ -200,26 +266,31 @@ function paymentBox(data: InvoiceDocumentData, labels: DocumentLabels): PaymentB
       ],
     };
   }
+  if (settledByCredit(data)) return settledBox(data);
   const bankgiro = data.seller.bankgiro;
   const cells = [
     { label: labels.ocr, value: data.ocr },
-    { label: labels.toPay, value: kronorText(data.total) },
+    { label: labels.toPay, value: kronorText(amountDue(data)) },
     { label: labels.dueDate, value: data.dueDate },
   ];
-  if (!bankgiro) return { title: labels.paymentTitle, cells };
-  const text = buildPaymentQrPayload({
-    payeeName: data.seller.name,
-    organisationNumber: data.seller.organisationNumber,
-    ocr: data.ocr,
-    invoiceDate: data.invoiceDate,
-    dueDate: data.dueDate,
-    amount: data.total,
-    bankgiro,
-  });
+  const text = invoicePaymentQrPayload(data);
+  if (!bankgiro || text === null) return { title: labels.paymentTitle, cells };
   return {
     title: labels.paymentTitle,
     cells: [{ label: labels.bankgiro, value: displayBankgiro(bankgiro) }, ...cells],
     qr: { text, caption: labels.qrCaption },
+  };
+}
+
+/** Paid in full by the credit balance: no bankgiro, OCR or QR code, so nobody pays it twice. */
+function settledBox(data: InvoiceDocumentData): PaymentBoxOptions {
+  const words = creditWords(data.language);
+  return {
+    title: words.settledTitle,
+    cells: [
+      { label: words.credit, value: kronorText(negateOre(data.creditApplied ?? data.total)) },
+      { label: words.payment, value: words.nothingToPay },
+    ],
   };
 }
 

@@ -156,3 +156,57 @@ describe('helpers', () => {
     expect(ublFileName(sampleCreditNote({ number: 'K/7' }))).toBe('credit-note-K_7.xml');
   });
 });
+
+describe('renderInvoiceUbl: an invoice the customer’s credit balance paid at send', () => {
+  // sampleInvoice() totals 23 327,71 kr.
+  it('states the credit as PrepaidAmount and the rest as PayableAmount (BR-CO-16)', () => {
+    const xml = renderInvoiceUbl(
+      sampleInvoice({ creditApplied: ore(50_000n), amountToPay: ore(2_282_771n) }),
+    );
+    expect(checkUbl(xml)).toEqual([]);
+    expect(element(xml, 'cbc:TaxInclusiveAmount')).toEqual(['23327.71']);
+    expect(element(xml, 'cbc:PrepaidAmount')).toEqual(['500.00']);
+    expect(element(xml, 'cbc:PayableAmount')).toEqual(['22827.71']);
+    expect(element(xml, 'cbc:PayableRoundingAmount')).toEqual([]);
+    expect(xml).toMatch(
+      /<cbc:TaxInclusiveAmount[^>]*>23327.71<\/cbc:TaxInclusiveAmount>\s*<cbc:PrepaidAmount[^>]*>500.00<\/cbc:PrepaidAmount>\s*<cbc:PayableAmount/,
+    );
+    expect(element(xml, 'cbc:PaymentMeansCode')).toEqual(['30']);
+    expect(element(xml, 'cbc:Note').at(-1)).toContain('Avgår kundens tillgodohavande 500.00 SEK.');
+  });
+
+  it('paid in full: PayableAmount 0.00 and no payment means', () => {
+    const xml = renderInvoiceUbl(
+      sampleInvoice({ creditApplied: ore(2_332_771n), amountToPay: ore(0n) }),
+    );
+    expect(checkUbl(xml)).toEqual([]);
+    expect(element(xml, 'cbc:PrepaidAmount')).toEqual(['23327.71']);
+    expect(element(xml, 'cbc:PayableAmount')).toEqual(['0.00']);
+    expect(xml).not.toContain('cac:PaymentMeans');
+    expect(element(xml, 'cbc:Note').at(-1)).toBe(
+      'Betald med kundens tillgodohavande (23327.71 SEK). Inget att betala.',
+    );
+  });
+
+  it('puts interest booked and a residual written off at send in PayableRoundingAmount', () => {
+    const xml = renderInvoiceUbl(
+      sampleInvoice({
+        creditApplied: ore(2_300_000n),
+        chargedAtSend: ore(1_500n),
+        writtenOffAtSend: ore(34_271n),
+        amountToPay: ore(0n),
+      }),
+    );
+    expect(checkUbl(xml)).toEqual([]);
+    expect(element(xml, 'cbc:PrepaidAmount')).toEqual(['23000.00']);
+    expect(element(xml, 'cbc:PayableRoundingAmount')).toEqual(['-327.71']);
+    expect(element(xml, 'cbc:PayableAmount')).toEqual(['0.00']);
+  });
+
+  it('fails BR-CO-16 when PayableAmount ignores the PrepaidAmount', () => {
+    const xml = renderInvoiceUbl(
+      sampleInvoice({ creditApplied: ore(50_000n), amountToPay: ore(2_282_771n) }),
+    ).replace('>22827.71</cbc:PayableAmount>', '>23327.71</cbc:PayableAmount>');
+    expect(checkUbl(xml).map((i) => i.rule)).toEqual(['BR-CO-16']);
+  });
+});

@@ -8,8 +8,12 @@ import type {
   Party,
   VatBreakdownLine,
 } from '../../domain/documents/document-data.ts';
-import { invoiceDocumentIssues } from '../../domain/documents/document-data.ts';
-import { formatDecimal, negateOre, type Ore } from '../../domain/money.ts';
+import {
+  amountDue,
+  invoiceDocumentIssues,
+  settledByCredit,
+} from '../../domain/documents/document-data.ts';
+import { formatDecimal, negateOre, subtractOre, ZERO_ORE, type Ore } from '../../domain/money.ts';
 import { assert } from '../../domain/result.ts';
 import { element as el, serializeXml, type XmlChild, type XmlElement } from './xml-writer.ts';
 
@@ -116,7 +120,8 @@ function party(role: 'seller' | 'buyer', p: Party): XmlElement {
 
 function paymentMeans(data: InvoiceDocumentData): XmlChild {
   const bankgiro = data.seller.bankgiro;
-  if (data.kind === 'credit_note' || !bankgiro) return null;
+  // Paid in full by the credit balance: no account to pay to, so nobody pays it twice.
+  if (data.kind === 'credit_note' || !bankgiro || settledByCredit(data)) return null;
   return el('cac:PaymentMeans', [
     el('cbc:PaymentMeansCode', '30', { name: 'Credit transfer' }),
     el('cbc:PaymentID', data.ocr),
@@ -135,7 +140,17 @@ function paymentTerms(data: InvoiceDocumentData): XmlElement {
   }
   const days = `${data.paymentTermsDays} dagar netto.`;
   const note = data.interestTerms ? `${days} ${data.interestTerms}` : days;
-  return el('cac:PaymentTerms', [el('cbc:Note', note)]);
+  return el('cac:PaymentTerms', [el('cbc:Note', withCreditNote(data, note))]);
+}
+
+/** The payment terms say what the customer's credit balance paid (BT-113 is only a number). */
+function withCreditNote(data: InvoiceDocumentData, note: string): string {
+  const credit = data.creditApplied;
+  if (credit === undefined) return note;
+  const used = `${formatDecimal(credit)} SEK`;
+  return settledByCredit(data)
+    ? `Betald med kundens tillgodohavande (${used}). Inget att betala.`
+    : `${note} Avgår kundens tillgodohavande ${used}.`;
 }
 
 function taxCategoryChildren(data: InvoiceDocumentData, rate: number): XmlChild[] {
@@ -168,8 +183,21 @@ function monetaryTotal(data: InvoiceDocumentData): XmlElement {
     amount('cbc:LineExtensionAmount', data.totalNet),
     amount('cbc:TaxExclusiveAmount', data.totalNet),
     amount('cbc:TaxInclusiveAmount', data.total),
-    amount('cbc:PayableAmount', data.total),
+    data.creditApplied === undefined ? null : amount('cbc:PrepaidAmount', data.creditApplied),
+    roundingAmount(data),
+    amount('cbc:PayableAmount', amountDue(data)),
   ]);
+}
+
+/**
+ * BR-CO-16: PayableAmount = TaxInclusiveAmount − PrepaidAmount + PayableRoundingAmount. Interest
+ * booked or a residual written off when the credit was applied (rare: a back-dated invoice, a
+ * write-off threshold) has no other place among the document totals, so it goes here.
+ */
+function roundingAmount(data: InvoiceDocumentData): XmlElement | null {
+  if (data.creditApplied === undefined) return null;
+  const adjustment = subtractOre(data.chargedAtSend ?? ZERO_ORE, data.writtenOffAtSend ?? ZERO_ORE);
+  return adjustment === 0n ? null : amount('cbc:PayableRoundingAmount', adjustment);
 }
 
 /**

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../domain/calendar-date.ts';
 import { ore } from '../../domain/money.ts';
-import { buildPaymentQrPayload } from './payment-qr.ts';
+import { buildPaymentQrPayload, invoicePaymentQrPayload } from './payment-qr.ts';
+import { sampleCreditNote, sampleInvoice } from './sample-documents.ts';
 
 describe('buildPaymentQrPayload', () => {
   const payload = buildPaymentQrPayload({
@@ -32,5 +33,28 @@ describe('buildPaymentQrPayload', () => {
       pt: 'BG',
       due: 1250,
     });
+  });
+});
+
+describe('invoicePaymentQrPayload', () => {
+  const due = (data: Parameters<typeof invoicePaymentQrPayload>[0]) =>
+    (JSON.parse(invoicePaymentQrPayload(data) ?? 'null') as { due: number } | null)?.due;
+
+  it('asks for the invoice total without credit', () => {
+    expect(due(sampleInvoice())).toBe(23327.71);
+  });
+
+  it('asks for the amount left after the credit balance used at send', () => {
+    const data = sampleInvoice({ creditApplied: ore(50_000n), amountToPay: ore(2_282_771n) });
+    expect(invoicePaymentQrPayload(data)).toContain('"due":22827.71,');
+  });
+
+  it('is absent when the credit paid the whole invoice, or for a credit note', () => {
+    expect(
+      invoicePaymentQrPayload(
+        sampleInvoice({ creditApplied: ore(2_332_771n), amountToPay: ore(0n) }),
+      ),
+    ).toBeNull();
+    expect(invoicePaymentQrPayload(sampleCreditNote())).toBeNull();
   });
 });

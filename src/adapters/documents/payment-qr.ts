@@ -3,6 +3,11 @@
  * apps read. Owns: the payload. Must not: draw (pdf-layout.ts draws it).
  */
 import { dateParts, type CalendarDate } from '../../domain/calendar-date.ts';
+import {
+  amountDue,
+  settledByCredit,
+  type InvoiceDocumentData,
+} from '../../domain/documents/document-data.ts';
 import { formatDecimal, type Ore } from '../../domain/money.ts';
 import { displayBankgiro, displayIdentityNumber } from './pdf-layout.ts';
 
@@ -51,4 +56,23 @@ export function buildPaymentQrPayload(input: PaymentQrInput): string {
     `"acc":${text(displayBankgiro(input.bankgiro))}`,
   ];
   return `{${fields.join(',')}}`;
+}
+
+/**
+ * The QR code of an invoice: the amount left to pay after any credit balance used. None when
+ * there is nothing to pay (settled by credit; a "pay 0,00" code only confuses a bank app) or no
+ * bankgiro to pay to.
+ */
+export function invoicePaymentQrPayload(data: InvoiceDocumentData): string | null {
+  const bankgiro = data.seller.bankgiro;
+  if (data.kind !== 'invoice' || !bankgiro || settledByCredit(data)) return null;
+  return buildPaymentQrPayload({
+    payeeName: data.seller.name,
+    organisationNumber: data.seller.organisationNumber,
+    ocr: data.ocr,
+    invoiceDate: data.invoiceDate,
+    dueDate: data.dueDate,
+    amount: amountDue(data),
+    bankgiro,
+  });
 }

@@ -137,6 +137,13 @@ export const EN16931_VAT_RULES: readonly UblRule[] = [
   decimalsRule('BR-DEC-14', 'Invoice total amount with VAT (BT-112)', (ctx) => [
     textAt(ctx.totals, 'cbc:TaxInclusiveAmount'),
   ]),
+  // Written when a customer's credit balance paid part of the invoice (invoice-ubl.ts).
+  decimalsRule('BR-DEC-16', 'Paid amount (BT-113)', (ctx) => [
+    textAt(ctx.totals, 'cbc:PrepaidAmount'),
+  ]),
+  decimalsRule('BR-DEC-17', 'Rounding amount (BT-114)', (ctx) => [
+    textAt(ctx.totals, 'cbc:PayableRoundingAmount'),
+  ]),
   decimalsRule('BR-DEC-18', 'Amount due for payment (BT-115)', (ctx) => [
     textAt(ctx.totals, 'cbc:PayableAmount'),
   ]),

@@ -209,6 +209,26 @@ const CASES: Case[] = [
     ),
   },
   {
+    rule: 'BR-DEC-16',
+    broken: inv((x) =>
+      edit(
+        x,
+        '<cbc:PayableAmount currencyID="SEK">23327.71<',
+        '<cbc:PrepaidAmount currencyID="SEK">0.000</cbc:PrepaidAmount><cbc:PayableAmount currencyID="SEK">23327.71<',
+      ),
+    ),
+  },
+  {
+    rule: 'BR-DEC-17',
+    broken: inv((x) =>
+      edit(
+        x,
+        '<cbc:PayableAmount currencyID="SEK">23327.71<',
+        '<cbc:PayableRoundingAmount currencyID="SEK">0.000</cbc:PayableRoundingAmount><cbc:PayableAmount currencyID="SEK">23327.71<',
+      ),
+    ),
+  },
+  {
     rule: 'BR-DEC-18',
     broken: inv((x) => edit(x, '>23327.71</cbc:PayableAmount>', '>23327.710</cbc:PayableAmount>')),
   },

@@ -22,7 +22,7 @@ import type { AppContext } from '../context.ts';
 import { invalidInput, useCaseError, type UseCaseError } from '../errors.ts';
 import { postEntry } from '../post-entry.ts';
 import type { InvoiceRecord } from '../records.ts';
-import { vatLinesOf } from '../send-invoice.ts';
+import { vatLinesOf } from '../invoice-vat-lines.ts';
 import type { InvoiceChange, Stores } from '../stores.ts';
 import { accountsFor } from '../accounts.ts';
 import { openAmountsForPayment, writeOffThreshold } from './open-amounts.ts';

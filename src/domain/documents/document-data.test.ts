@@ -164,3 +164,43 @@ describe('collectionLetterIssues', () => {
     );
   });
 });
+
+describe('invoiceDocumentIssues: credit balance used at send', () => {
+  // `invoice` totals 1 356,00 kr.
+  it('accepts credit that adds up to the amount to pay', () => {
+    expect(
+      invoiceDocumentIssues({ ...invoice, creditApplied: ore(25000n), amountToPay: ore(110600n) }),
+    ).toEqual([]);
+    expect(
+      invoiceDocumentIssues({
+        ...invoice,
+        creditApplied: ore(120000n),
+        chargedAtSend: ore(500n),
+        writtenOffAtSend: ore(16100n),
+        amountToPay: ore(0n),
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses sums that do not add up, a missing amount to pay, and credit on a credit note', () => {
+    const wrong = { ...invoice, creditApplied: ore(25000n), amountToPay: ore(110599n) };
+    expect(invoiceDocumentIssues(wrong)).toEqual([
+      'amountToPay ≠ total + charged − credit − written off',
+    ]);
+    expect(invoiceDocumentIssues({ ...invoice, creditApplied: ore(25000n) })).toEqual([
+      'amountToPay must be ≥ 0 with credit',
+    ]);
+    expect(invoiceDocumentIssues({ ...invoice, amountToPay: ore(0n) })).toEqual([
+      'amountToPay without creditApplied',
+    ]);
+    expect(
+      invoiceDocumentIssues({
+        ...invoice,
+        kind: 'credit_note',
+        creditedInvoiceNumber: '1',
+        creditApplied: ore(25000n),
+        amountToPay: ore(110600n),
+      }),
+    ).toEqual(['only an invoice can carry credit applied']);
+  });
+});

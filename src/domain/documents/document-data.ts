@@ -91,7 +91,49 @@ export type InvoiceDocumentData = {
   readonly vatExemptionReason?: string | undefined;
   /** PNG or JPEG bytes for the letterhead; the seller's name is printed when absent. */
   readonly sellerLogo?: Uint8Array | undefined;
+  /**
+   * The customer's credit balance used on this invoice when it was sent (flow.md: an
+   * overpayment is "applied to the next invoice"). Absent when none was used: such an invoice
+   * renders exactly as before, with `total` to pay.
+   */
+  readonly creditApplied?: Ore | undefined;
+  /**
+   * With creditApplied: what is left to pay, total + chargedAtSend − creditApplied −
+   * writtenOffAtSend. 0 means the credit settled the invoice: nothing is to be paid.
+   */
+  readonly amountToPay?: Ore | undefined;
+  /** Late-payment interest booked when the credit was applied (a back-dated invoice only). */
+  readonly chargedAtSend?: Ore | undefined;
+  /** A residual below the client's write-off threshold, written off when the credit was applied. */
+  readonly writtenOffAtSend?: Ore | undefined;
 };
+
+/** What the payer is asked to pay: the total, less any credit balance used when it was sent. */
+export const amountDue = (data: InvoiceDocumentData): Ore => data.amountToPay ?? data.total;
+
+/** The credit balance paid the whole invoice: the document must not ask for a payment. */
+export const settledByCredit = (data: InvoiceDocumentData): boolean =>
+  data.creditApplied !== undefined && data.amountToPay === ZERO_ORE;
+
+/** The credit's arithmetic: used only on an invoice, and adding up to the amount to pay. */
+function creditIssues(data: InvoiceDocumentData): string[] {
+  const applied = data.creditApplied;
+  if (applied === undefined) {
+    return data.amountToPay === undefined ? [] : ['amountToPay without creditApplied'];
+  }
+  const issues: string[] = [];
+  if (data.kind !== 'invoice') issues.push('only an invoice can carry credit applied');
+  if (applied <= 0n) issues.push('creditApplied must be > 0');
+  const charged = data.chargedAtSend ?? ZERO_ORE;
+  const writtenOff = data.writtenOffAtSend ?? ZERO_ORE;
+  if (charged < 0n || writtenOff < 0n) issues.push('charges and write-offs must be ≥ 0');
+  const toPay = data.amountToPay;
+  if (toPay === undefined || toPay < 0n) issues.push('amountToPay must be ≥ 0 with credit');
+  else if (addOre(data.total, charged) !== addOre(applied, writtenOff, toPay)) {
+    issues.push('amountToPay ≠ total + charged − credit − written off');
+  }
+  return issues;
+}
 
 /** Reskontra acting for the creditor: the collection agency the inkassokrav must name. */
 export type CollectorParty = {
@@ -190,6 +232,7 @@ export function invoiceDocumentIssues(data: InvoiceDocumentData): string[] {
   }
   if (!/^\d{10}$/.test(data.seller.organisationNumber)) issues.push('seller orgnr not 10 digits');
   if (data.dueDate < data.invoiceDate) issues.push('due date before invoice date');
+  issues.push(...creditIssues(data));
   return issues;
 }
 
