@@ -21,6 +21,7 @@ import type { DeliveryDeps } from '../application/deliver-outbox.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { operatorRoutes } from './routes/operator.ts';
+import { operatorFeeRoutes } from './routes/operator-fees.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { webRoutes } from './routes/web.ts';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   documentRoutes(app, options.ctx, options.delivery);
   collectionRoutes(app, options.ctx, options.collection ?? { clockMode: 'system' });
   operatorRoutes(app, options.ctx);
+  operatorFeeRoutes(app, options.ctx);
   webRoutes(app);
   paymentRoutes(app, options.ctx, options.delivery.renderer);
   customerCreditRoutes(app, options.ctx);

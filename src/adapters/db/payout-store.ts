@@ -1,6 +1,7 @@
 /**
  * Payouts in SQL: which collected money is not yet paid out, the pain.001 files, each client's
- * payout, and the rows of its settlement report. Part of the PaymentStore (payment-store.ts).
+ * payout, and the rows of its settlement report; the operator's fees (operator-fee-store.ts).
+ * Part of the PaymentStore (payment-store.ts).
  */
 import type { Row, Sql } from '../../application/ports.ts';
 import type {
@@ -9,6 +10,7 @@ import type {
   PayoutRecord,
 } from '../../application/payments/payment-store.ts';
 import { OPERATOR_SCOPE } from '../../application/payments/payment-store.ts';
+import { operatorFeeQueries } from './operator-fee-store.ts';
 import { toAllocation } from './payment-rows.ts';
 import { asBigint, asDate, asInstant, asOre } from './row-mapping.ts';
 
@@ -40,6 +42,7 @@ function toPayout(r: Row): PayoutRecord {
 
 export function payoutQueries(sql: Sql): PayoutQueries {
   return {
+    ...operatorFeeQueries(sql),
     async tenantsWithUnpaidFunds(throughDate) {
       // Reads the partial index of unpaid rows (tenant_id, booking_date): only money not yet
       // paid out is in it, so this stays small however long the history grows.

@@ -11,6 +11,7 @@ import type { BankFileFormat, PayerDetails } from '../../domain/payments/bank-fi
 import type { CaseRecord, EntryToBook, EventToAdd } from '../collection/collection-store.ts';
 import type { InvoiceStatus } from '../records.ts';
 import type { BankFileReader } from './bank-file-reader.ts';
+import type { OperatorFeeQueries } from './operator-fee-store.ts';
 
 /** The scope of the operator's own imports and unmatched queue: no client. */
 export const OPERATOR_SCOPE = '00000000-0000-0000-0000-000000000000';
@@ -117,7 +118,7 @@ export type SettlementRow = AllocationRecord & {
   readonly customerName: string;
 };
 
-export interface PayoutQueries {
+export interface PayoutQueries extends OperatorFeeQueries {
   /** Clients with client funds booked on or before the date and not yet paid out. */
   tenantsWithUnpaidFunds(throughDate: CalendarDate): Promise<string[]>;
   /** Those allocation rows, locked until the transaction ends (a concurrent run skips them). */

@@ -1,6 +1,7 @@
 /**
  * Reading what a payout run produced: the pain.001 file (operator), and one client's settlement
- * report for it (per invoice payment: capital, fees, interest), as totals and CSV.
+ * report for it (per invoice payment: capital, fees, interest; the operator's fee when one was
+ * charged), as totals and CSV.
  */
 import { negateOre, ZERO_ORE } from '../../domain/money.ts';
 import {
@@ -84,10 +85,14 @@ export async function getSettlementReport(
   if (payout === null) {
     return err(useCaseError('payout_not_found', `no payout to this client in file ${fileId}`));
   }
-  const report = settlementReport([
-    ...settlementLines(await stores.payments.settlementRows(tenantId, payout.payoutId)),
-    ...refundLines(await stores.customerCredit.refundsOfPayout(tenantId, payout.payoutId)),
-  ]);
+  const charge = await stores.payments.feeChargeOfPayout(tenantId, payout.payoutId);
+  const report = settlementReport(
+    [
+      ...settlementLines(await stores.payments.settlementRows(tenantId, payout.payoutId)),
+      ...refundLines(await stores.customerCredit.refundsOfPayout(tenantId, payout.payoutId)),
+    ],
+    charge === null ? null : { charge, payoutDate: payout.payoutDate },
+  );
   if (report.totals.payout !== payout.amount) {
     throw new Error(
       `settlement report of payout ${payout.payoutId} sums to ${report.totals.payout}, paid ${payout.amount}`,
@@ -134,6 +139,7 @@ export async function getSettlementPdf(
     reference: payout.endToEndId,
     lines: report.lines,
     totals: report.totals,
+    operatorFee: report.operatorFee,
   });
   return ok({ payout, pdf });
 }

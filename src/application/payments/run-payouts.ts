@@ -2,8 +2,9 @@
  * The payout run: every client with collected money not yet paid out gets it, in ONE pain.001
  * file from the operator's account, booked 1930 / 1689 in the client's books. Refunds of
  * customer credit the client ordered go out in the same file, each its own credit transfer, and
- * reduce the client's payout. Money is paid at most once: each allocation row and refund is
- * stamped with its payout in the same transaction.
+ * reduce the client's payout, and so does the operator's fee (charge-operator-fee.ts). Money is
+ * paid at most once: each allocation row and refund is stamped with its payout in the same
+ * transaction, and each document charged a fee with the payout that charged it.
  */
 import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { addOre, subtractOre, ZERO_ORE, type Ore } from '../../domain/money.ts';
@@ -22,6 +23,7 @@ import { invalidInput, type UseCaseError } from '../errors.ts';
 import { postEntry } from '../post-entry.ts';
 import type { TenantRecord } from '../records.ts';
 import type { Stores } from '../stores.ts';
+import { chargeOperatorFee } from './charge-operator-fee.ts';
 import type { RefundRow } from './customer-credit-store.ts';
 import type { PayoutRecord } from './payment-store.ts';
 
@@ -83,9 +85,9 @@ async function planTenant(
   const collected = rows.reduce<Ore>((sum, r) => addOre(sum, paidTotal(r), r.overpaid), ZERO_ORE);
   const refunded = refunds.reduce<Ore>((sum, r) => addOre(sum, r.amount), ZERO_ORE);
   // Refunds are paid from the client's collected money (2420 / 1689 was booked when ordered).
-  const amount = subtractOre(collected, refunded);
+  const gross = subtractOre(collected, refunded);
   // Net zero or below (a deduction or refunds took more than came in since): wait for new money.
-  if (amount <= 0n) {
+  if (gross <= 0n) {
     if (refunds.length === 0) return null;
     return {
       skip: `refunds of ${refunded} öre wait until collected funds (${collected} öre) exceed them`,
@@ -102,6 +104,8 @@ async function planTenant(
     refunds.map((r) => r.refundId),
     payoutId,
   );
+  // The operator's fee comes out of the gross; the bank transfer and 1930 / 1689 are the net.
+  const amount = await chargeOperatorFee(ctx, stores, { tenant, payoutId, date, gross, collected });
   await postEntry(
     ctx,
     stores,

@@ -34,6 +34,8 @@ export const DEFAULT_ACCOUNTS: readonly Account[] = [
   { code: '2611', name: 'Utgående moms på försäljning inom Sverige, 25 %', kind: 'liability' },
   { code: '2621', name: 'Utgående moms på försäljning inom Sverige, 12 %', kind: 'liability' },
   { code: '2631', name: 'Utgående moms på försäljning inom Sverige, 6 %', kind: 'liability' },
+  // 2641: the VAT on the operator's fee, which the client may deduct.
+  { code: '2641', name: 'Debiterad ingående moms', kind: 'liability' },
   { code: '3001', name: 'Försäljning inom Sverige, 25 % moms', kind: 'income' },
   { code: '3002', name: 'Försäljning inom Sverige, 12 % moms', kind: 'income' },
   { code: '3003', name: 'Försäljning inom Sverige, 6 % moms', kind: 'income' },
@@ -44,6 +46,8 @@ export const DEFAULT_ACCOUNTS: readonly Account[] = [
   { code: '3950', name: 'Återvunna, tidigare avskrivna kundfordringar', kind: 'income' },
   { code: '6062', name: 'Inkasso och KFM-avgifter', kind: 'expense' },
   { code: '6351', name: 'Konstaterade förluster på kundfordringar', kind: 'expense' },
+  // 6590: the operator's fee for collecting (per document and a share of the money).
+  { code: '6590', name: 'Övriga externa tjänster', kind: 'expense' },
   { code: '8313', name: 'Ränteintäkter från kortfristiga fordringar', kind: 'income' },
 ];
 
@@ -70,6 +74,10 @@ export type AccountMap = {
   readonly recoveredBadDebt: AccountCode;
   /** The client's own cost for collection and Kronofogden fees. */
   readonly collectionCosts: AccountCode;
+  /** The operator's fee, deducted from the payout. */
+  readonly operatorFees: AccountCode;
+  /** VAT charged on the operator's fee: input VAT the client may deduct. */
+  readonly inputVat: AccountCode;
 };
 
 export const defaultAccountMap: AccountMap = {
@@ -85,6 +93,8 @@ export const defaultAccountMap: AccountMap = {
   rounding: '3740',
   recoveredBadDebt: '3950',
   collectionCosts: '6062',
+  operatorFees: '6590',
+  inputVat: '2641',
 };
 
 const ACCOUNT_CODE = /^\d{4}$/;
@@ -147,6 +157,8 @@ function roles(map: AccountMap): Role[] {
     { path: 'rounding', code: map.rounding, kinds: ['income', 'expense'] },
     balance('recoveredBadDebt', map.recoveredBadDebt, 'income'),
     balance('collectionCosts', map.collectionCosts, 'expense'),
+    balance('operatorFees', map.operatorFees, 'expense'),
+    balance('inputVat', map.inputVat, 'liability'),
   ];
 }
 

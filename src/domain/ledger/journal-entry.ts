@@ -28,6 +28,7 @@ export type EntryCode =
   | 'customer_credit'
   | 'write_off'
   | 'payout'
+  | 'operator_fee'
   | 'reversal';
 
 export type JournalEntryDraft = {

@@ -1,10 +1,12 @@
 /**
  * Settlement report: what Reskontra collected for one client and pays out, per invoice payment,
- * with totals and a CSV for Excel. Owns: the sums and the CSV text. Must not: write bytes (the
- * caller encodes UTF-8 and puts UTF8_BOM_BYTES first) or choose which lines belong in a payout.
+ * less the operator's fee (its own lines), with totals and a CSV for Excel. Owns: the sums and
+ * the CSV text. Must not: write bytes (the caller encodes UTF-8 and puts UTF8_BOM_BYTES first)
+ * or choose which lines belong in a payout.
  */
 import type { CalendarDate } from '../calendar-date.ts';
 import { addOre, formatDecimal, subtractOre, ZERO_ORE, type Ore } from '../money.ts';
+import type { FeeDocumentKind, OperatorFeeCharge } from './operator-fees.ts';
 
 export type SettlementLine = {
   readonly invoiceNumber: string;
@@ -31,7 +33,12 @@ export type SettlementTotals = {
 export type SettlementReport = {
   readonly totals: SettlementTotals;
   readonly csv: string;
+  /** The money: one line per invoice payment, overpayment or refund. */
   readonly lines: readonly SettlementLine[];
+  /** The operator's fee as lines (their Serviceavgift column), after the money; may be empty. */
+  readonly feeLines: readonly SettlementLine[];
+  /** The operator's fee of this payout, when one was charged. */
+  readonly operatorFee: OperatorFeeCharge | null;
 };
 
 /**
@@ -126,8 +133,73 @@ export function settlementCsv(lines: readonly SettlementLine[]): string {
   return rows.map((cells) => `${cells.join(';')}\r\n`).join('');
 }
 
-export function settlementReport(lines: readonly SettlementLine[]): SettlementReport {
-  return { totals: settlementTotals(lines), csv: settlementCsv(lines), lines };
+/** How the report names each kind of charged document. */
+export const FEE_KIND_TEXT: Record<FeeDocumentKind, string> = {
+  invoice: 'Fakturor',
+  reminder: 'Påminnelser',
+  collection_demand: 'Inkassokrav',
+};
+
+/** "2,5 %": basis points as a Swedish percentage, without trailing zeros. */
+export const percentText = (basisPoints: bigint): string => {
+  const whole = basisPoints / 100n;
+  const frac = (basisPoints % 100n).toString().padStart(2, '0').replace(/0+$/, '');
+  return `${whole}${frac === '' ? '' : `,${frac}`} %`;
+};
+
+/**
+ * The operator's fee as report lines: one per document kind charged (count × price), the share
+ * of the money, and the VAT, each only when not zero. The amount sits in the Serviceavgift
+ * column, so the Summa row reads gross (Inbetalt), fees with VAT (Serviceavgift), net.
+ */
+export function operatorFeeLines(
+  charge: OperatorFeeCharge,
+  payoutDate: CalendarDate,
+): SettlementLine[] {
+  const line = (text: string, amount: Ore): SettlementLine => ({
+    invoiceNumber: 'Serviceavgift',
+    customerName: text,
+    paymentDate: payoutDate,
+    capital: ZERO_ORE,
+    fees: ZERO_ORE,
+    interest: ZERO_ORE,
+    operatorFee: amount,
+  });
+  const lines = charge.documents
+    .filter((d) => d.amount !== 0n)
+    .map((d) =>
+      line(`${FEE_KIND_TEXT[d.kind]} ${d.count} st à ${csvAmount(d.unitPrice)}`, d.amount),
+    );
+  if (charge.share.amount !== 0n) {
+    lines.push(
+      line(
+        `Andel ${percentText(charge.share.basisPoints)} av ${csvAmount(charge.share.base)}`,
+        charge.share.amount,
+      ),
+    );
+  }
+  if (charge.vat !== 0n) lines.push(line(`Moms 25 % på ${csvAmount(charge.fee)}`, charge.vat));
+  return lines;
+}
+
+/**
+ * lines: the money; operatorFee: the fee charged in this payout, if any. Without a fee the report
+ * is the lines alone; with one, its lines follow and the totals' payout is the net.
+ */
+export function settlementReport(
+  lines: readonly SettlementLine[],
+  operatorFee: { charge: OperatorFeeCharge; payoutDate: CalendarDate } | null = null,
+): SettlementReport {
+  const feeLines =
+    operatorFee === null ? [] : operatorFeeLines(operatorFee.charge, operatorFee.payoutDate);
+  const all = [...lines, ...feeLines];
+  return {
+    totals: settlementTotals(all),
+    csv: settlementCsv(all),
+    lines,
+    feeLines,
+    operatorFee: operatorFee?.charge ?? null,
+  };
 }
 
 type Party = {
@@ -147,6 +219,9 @@ export type SettlementDocumentData = {
   /** The client's account the money went to, as printed ("IBAN SE45…", "Bankgiro 5050-1055"). */
   readonly account: string;
   readonly reference: string;
+  /** The money (invoice payments, overpayments, refunds); the fee is operatorFee. */
   readonly lines: readonly SettlementLine[];
   readonly totals: SettlementTotals;
+  /** The operator's fee of this payout; absent or null: none was charged. */
+  readonly operatorFee?: OperatorFeeCharge | null | undefined;
 };

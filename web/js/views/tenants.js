@@ -1,9 +1,13 @@
-/** Klienter (operator): create a client company and show its API key once. */
+/**
+ * Klienter (operator): create a client company and show its API key once; set a client's
+ * operator fees (fee-schedule.js).
+ */
 import { idempotentPoster, resetServiceToday, setSession } from '../api.js';
 import { resetCustomers } from '../customers-cache.js';
 import { h, icon, replace } from '../dom.js';
 import { busy, clearErrors, showErrors, textField } from '../forms.js';
 import { card, pageHeader, toast } from '../ui.js';
+import { feeScheduleCard } from './fee-schedule.js';
 
 const { location, navigator } = globalThis;
 
@@ -127,6 +131,7 @@ const tenantFields = () =>
 export function tenantsView(main) {
   const result = h('div', {});
   const post = idempotentPoster('/v1/tenants');
+  const fees = feeScheduleCard(created[0]?.id ?? '');
   const form = h(
     'form',
     { class: 'tenant-form', novalidate: true },
@@ -145,8 +150,9 @@ export function tenantsView(main) {
     void busy(form, async () => {
       try {
         const tenant = await post(readForm(form));
-        const { name, organisationNumber, email } = tenant;
-        created.unshift({ name, organisationNumber, email });
+        const { id, name, organisationNumber, email } = tenant;
+        created.unshift({ id, name, organisationNumber, email });
+        fees.querySelector('[name="tenantId"]').value = id;
         form.reset();
         clearErrors(form);
         replace(result, keyPanel(tenant), createdList());
@@ -162,7 +168,7 @@ export function tenantsView(main) {
       title: 'Klienter',
       subtitle: 'Företag som använder Reskontra. Varje klient får en egen API-nyckel.',
     }),
-    h('div', { class: 'narrow' }, result, form),
+    h('div', { class: 'narrow' }, result, form, fees),
   );
   if (created.length) replace(result, createdList());
 }
