@@ -30,6 +30,12 @@ export interface TenantStore {
   /** Inserts the tenant and returns the tenant number the database gave it. */
   insert(tenant: Omit<TenantRecord, 'tenantNumber'>): Promise<bigint>;
   get(tenantId: string): Promise<TenantRecord | null>;
+  /** The operator's list: by tenant number; query matches name, organisation or tenant number. */
+  search(options: {
+    query?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  }): Promise<Page<TenantRecord>>;
 }
 
 export interface NumberSeriesStore {

@@ -10,6 +10,7 @@ import type { AppContext } from './context.ts';
 import { runUseCase } from './context.ts';
 import { invalidInput, type UseCaseError } from './errors.ts';
 import type { PostalAddress, TenantRecord } from './records.ts';
+import type { Page } from './stores.ts';
 
 export type CreateTenantInput = {
   readonly name: string;
@@ -89,4 +90,12 @@ export async function authenticateTenantKey(
   const tenant = await ctx.uow.read.tenants.get(tenantId);
   if (tenant === null || !ctx.keys.matches(key, tenant.apiKeyHash)) return null;
   return tenant;
+}
+
+/** The operator's list of clients, by tenant number (paged). */
+export function searchTenants(
+  ctx: AppContext,
+  options: { query?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<Page<TenantRecord>> {
+  return ctx.uow.read.tenants.search(options);
 }

@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium())('collection and payment screens in Chromium', ()
     await page.reload();
     await page.getByLabel('API-nyckel').fill(withKey);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { name: home }).waitFor();
+    await page.getByRole('heading', { name: home, exact: true }).waitFor();
   }
 
   const invoiceOf = (id: string) => api('GET', `/v1/invoices/${id}`);

@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium())('the fee schedule on Klienter', () => {
     await page.goto(base);
     await page.getByLabel('API-nyckel').fill(OPERATOR_TOKEN);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { name: 'Klienter' }).waitFor();
+    await page.getByRole('heading', { name: 'Klienter', exact: true }).waitFor();
     const form = page.locator('#fee-schedule-form');
     await form.getByLabel('Klient-ID').fill(tenantId);
     await form.getByRole('button', { name: 'Hämta' }).click();
@@ -71,6 +71,24 @@ describe.skipIf(!hasChromium())('the fee schedule on Klienter', () => {
       collectedShareBasisPoints: 250,
     });
     expect(await form.getByLabel('Andel av inbetalt (%)').inputValue()).toBe('2,5');
+    expect(problems).toEqual([]);
+  });
+
+  it('finds the client in Alla klienter and opens its fee schedule from there', async () => {
+    await t.createTenant({ name: 'Annat Bolag AB' });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Klienter', exact: true }).waitFor();
+    const list = page.locator('#client-list');
+    await expect.poll(() => list.locator('li').count()).toBe(2);
+    await page.getByLabel('Sök klient').fill('avgifts');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await expect.poll(() => list.locator('li').count()).toBe(1);
+    expect(await textOf(page, '#client-list li')).toContain('Avgiftsbolaget AB');
+    await list.getByRole('button', { name: 'Serviceavgifter' }).click();
+    const form = page.locator('#fee-schedule-form');
+    expect(await form.getByLabel('Klient-ID').inputValue()).toBe(tenantId);
+    // The schedule saved by the test above is loaded.
+    await expect.poll(() => form.getByLabel('Per påminnelse (kr)').inputValue()).toBe('10,50');
     expect(problems).toEqual([]);
   });
 });

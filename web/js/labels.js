@@ -55,11 +55,16 @@ export const EVENT = {
   decision_close: 'Beslut: avskrivning',
   payment_reversed: 'Betalning återförd',
   interest_booked: 'Ränta bokförd',
+  credit_applied: 'Tillgodohavande avräknat',
+  document_queued: 'Utskick köat',
+  document_delivered: 'Utskick levererat',
+  document_failed: 'Utskick misslyckades',
 };
 
 /** GET /v1/tasks kinds: what the client must act on, in plain Swedish. */
 export const TASK = {
   decide_after_demand: 'Beslut efter obetalt inkassokrav',
+  file_payment_order: 'Ansök om betalningsföreläggande hos Kronofogden',
   complete_identity_number: 'Komplettera person- eller organisationsnummer',
   complete_registered_address: 'Komplettera folkbokföringsadress',
   email_bounced: 'E-post kom inte fram',
@@ -72,6 +77,8 @@ export const TASK = {
 export const TASK_HINT = {
   decide_after_demand:
     'Kunden har inte betalat inkassokravet. Välj hur ärendet ska gå vidare; inga fler steg tas förrän du har beslutat.',
+  file_payment_order:
+    'Underlaget för ansökan finns bland fakturans dokument. Lämna in ansökan i Kronofogdens e-tjänst eller på blankett.',
   complete_identity_number:
     'Inkassokravet kan inte skickas utan kundens person- eller organisationsnummer. Lägg in det på kundkortet; kravet går ut vid nästa körning.',
   complete_registered_address:
@@ -106,6 +113,7 @@ export const DOCUMENT_KIND = {
   collection_demand: 'Inkassokrav',
   credit_note: 'Kreditfaktura',
   payment_order: 'Ansökan om betalningsföreläggande',
+  payment_order_application: 'Underlag: ansökan om betalningsföreläggande',
 };
 
 export const DOCUMENT_STATUS = {

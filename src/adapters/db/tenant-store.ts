@@ -2,7 +2,7 @@
 import type { Row, Sql } from '../../application/ports.ts';
 import type { TenantRecord } from '../../application/records.ts';
 import type { NumberSeriesStore, TenantStore } from '../../application/stores.ts';
-import { asBigint, asInstant, asStringOrNull } from './row-mapping.ts';
+import { asBigint, asInstant, asStringOrNull, decodeCursor, encodeCursor } from './row-mapping.ts';
 
 function toTenant(r: Row): TenantRecord {
   const street = asStringOrNull(r.street);
@@ -57,6 +57,34 @@ export function tenantStore(sql: Sql): TenantStore {
     async get(tenantId) {
       const rows = await sql.query('SELECT * FROM tenant WHERE tenant_id = $1', [tenantId]);
       return rows[0] === undefined ? null : toTenant(rows[0]);
+    },
+    async search({ query, limit, cursor }) {
+      const after = decodeCursor(cursor);
+      const params: unknown[] = [limit + 1];
+      const where: string[] = [];
+      const q = query?.trim() ?? '';
+      if (q !== '') {
+        params.push(`%${q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`, q.replace(/[\s-]/g, ''));
+        where.push(
+          `(lower(name) LIKE $2 OR replace(organisation_number, '-', '') = $3 OR tenant_number::text = $3)`,
+        );
+      }
+      if (after !== null) {
+        params.push(after[0]);
+        where.push(`tenant_number > $${params.length}::bigint`);
+      }
+      const rows = await sql.query(
+        `SELECT * FROM tenant ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY tenant_number LIMIT $1`,
+        params,
+      );
+      const items = rows.slice(0, limit).map(toTenant);
+      const last = items[items.length - 1];
+      return {
+        items,
+        nextCursor:
+          rows.length > limit && last ? encodeCursor([last.tenantNumber.toString()]) : null,
+      };
     },
   };
 }

@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../application/context.ts';
-import { createTenant } from '../../application/tenants.ts';
+import { createTenant, searchTenants } from '../../application/tenants.ts';
 import { idempotent } from '../idempotency.ts';
-import { createTenantBody } from '../schemas/resources.ts';
+import { createTenantBody, customerListQuery } from '../schemas/resources.ts';
 import { idParam } from '../schemas/common.ts';
 import { tenantView } from '../views.ts';
 import { sendProblem } from '../errors.ts';
@@ -36,6 +36,21 @@ export function tenantRoutes(app: FastifyInstance, ctx: AppContext) {
           }),
         ({ tenant, apiKey }) => ({ status: 201, body: { ...tenantView(tenant), apiKey } }),
       ),
+  );
+  r.get(
+    '/v1/tenants',
+    {
+      config: { auth: 'operator' },
+      schema: {
+        tags: ['tenants'],
+        summary: 'List clients by tenant number; query matches name, organisation or tenant number',
+        querystring: customerListQuery,
+      },
+    },
+    async (request) => {
+      const page = await searchTenants(ctx, request.query);
+      return { items: page.items.map(tenantView), nextCursor: page.nextCursor };
+    },
   );
   r.get(
     '/v1/tenants/:id',

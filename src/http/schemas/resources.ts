@@ -43,6 +43,7 @@ export const customerBody = z.strictObject({
 
 export const customerPatchBody = customerBody.partial();
 
+/** A paged search: customers of a client, or the operator's clients. */
 export const customerListQuery = z.object({
   query: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -150,6 +150,11 @@ function describeEvent(event) {
         label(EVENT, event.type),
         d.writtenOff ? `Avskrivet ${formatOre(d.writtenOff)}` : null,
       ];
+    case 'credit_applied':
+      return [
+        `${label(EVENT, event.type)} ${formatOre(event.amount ?? 0)}`,
+        d.remaining !== undefined ? `kvar att betala ${formatOre(d.remaining)}` : null,
+      ];
     case 'payment':
       return [
         'Betalning mottagen',

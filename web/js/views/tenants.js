@@ -1,12 +1,13 @@
 /**
- * Klienter (operator): create a client company and show its API key once; set a client's
- * operator fees (fee-schedule.js).
+ * Klienter (operator): create a client company and show its API key once; find clients
+ * (client-list.js) and set a client's operator fees (fee-schedule.js).
  */
 import { idempotentPoster, resetServiceToday, setSession } from '../api.js';
 import { resetCustomers } from '../customers-cache.js';
 import { h, icon, replace } from '../dom.js';
 import { busy, clearErrors, showErrors, textField } from '../forms.js';
 import { card, pageHeader, toast } from '../ui.js';
+import { clientListCard } from './client-list.js';
 import { feeScheduleCard } from './fee-schedule.js';
 
 const { location, navigator } = globalThis;
@@ -132,6 +133,12 @@ export function tenantsView(main) {
   const result = h('div', {});
   const post = idempotentPoster('/v1/tenants');
   const fees = feeScheduleCard(created[0]?.id ?? '');
+  // Choosing a client in the list opens its fee schedule below.
+  const clients = clientListCard((tenant) => {
+    fees.querySelector('[name="tenantId"]').value = tenant.id;
+    fees.querySelector('[name="load"]').click();
+    fees.scrollIntoView({ block: 'start' });
+  });
   const form = h(
     'form',
     { class: 'tenant-form', novalidate: true },
@@ -168,7 +175,7 @@ export function tenantsView(main) {
       title: 'Klienter',
       subtitle: 'Företag som använder Reskontra. Varje klient får en egen API-nyckel.',
     }),
-    h('div', { class: 'narrow' }, result, form, fees),
+    h('div', { class: 'narrow' }, result, form, clients, fees),
   );
   if (created.length) replace(result, createdList());
 }
