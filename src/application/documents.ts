@@ -34,6 +34,11 @@ export async function renderStoredDocument(
 
 export type ChannelFailure = 'bounced' | 'returned';
 
+/** A bounced e-mail falls back to a letter to the customer only if it was for the customer:
+ *  never the notice (e-mail only) nor the payment-order application (it went to the client). */
+const toCustomer = (d: DocumentRecord): boolean =>
+  d.kind !== 'notice' && d.kind !== 'payment_order_application';
+
 /**
  * Records that a delivered document did not reach the customer. A bounced e-mail opens a task
  * and, when the customer has a postal address, queues the same document again as a letter.
@@ -80,7 +85,7 @@ export async function reportDeliveryFailure(
       document.invoiceId === null ? null : await stores.invoices.get(tenantId, document.invoiceId);
     const customer =
       invoice === null ? null : await stores.customers.get(tenantId, invoice.customerId);
-    if (failure === 'bounced' && document.kind !== 'notice' && customer?.address != null) {
+    if (failure === 'bounced' && toCustomer(document) && customer?.address != null) {
       fallbackDocumentId = ctx.ids.newId();
       await stores.documents.queue(
         tenantId,

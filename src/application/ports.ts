@@ -53,7 +53,14 @@ export type OutgoingDocument = {
   readonly payload: unknown;
 };
 
-export type DocumentKind = 'invoice' | 'credit_note' | 'notice' | 'reminder' | 'collection_demand';
+export type DocumentKind =
+  | 'invoice'
+  | 'credit_note'
+  | 'notice'
+  | 'reminder'
+  | 'collection_demand'
+  /** To the client, not the debtor: what to file with Kronofogden. */
+  | 'payment_order_application';
 export type Channel = 'email' | 'letter' | 'einvoice';
 
 export type Recipient = {

@@ -143,7 +143,9 @@ export type TaskKind =
   | 'delivery_unconfirmed'
   | 'complete_identity_number'
   | 'complete_registered_address'
-  | 'decide_after_demand';
+  | 'decide_after_demand'
+  /** File the payment-order application (document attached to the task) with Kronofogden. */
+  | 'file_payment_order';
 
 export type TaskRecord = {
   readonly taskId: string;

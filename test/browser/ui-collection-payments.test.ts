@@ -171,7 +171,9 @@ describe.skipIf(!hasChromium())('collection and payment screens in Chromium', ()
       .toBe('Välj ett av alternativen');
     await task.getByText('Betalningsföreläggande', { exact: true }).click();
     await task.getByRole('button', { name: 'Bekräfta beslut' }).click();
-    await page.getByText('Inga öppna uppgifter').waitFor();
+    // The decision task gives way to the task to file the application with Kronofogden.
+    await page.locator('.task-card[data-kind="file_payment_order"]').waitFor();
+    expect(await text('.task-card')).toContain('Ansök om betalningsföreläggande hos Kronofogden');
     const after = await invoiceOf(ids.nils);
     expect(after.stage).toBe('payment_order');
     expect(after.balance.fees).toBe(before.balance.fees + 68000);

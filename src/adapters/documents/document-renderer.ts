@@ -23,6 +23,8 @@ import { renderEmailTemplate, type EmailKind } from './email-templates.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
 import { renderInvoiceUbl } from './invoice-ubl.ts';
 import { renderSettlementPdf } from './settlement-pdf.ts';
+import { paymentOrderEmail, renderPaymentOrderPdf } from './payment-order-pdf.ts';
+import type { PaymentOrderApplication } from '../../domain/collection/payment-order-application.ts';
 import type { SettlementDocumentData } from '../../domain/payouts/settlement-report.ts';
 
 /** What an overdue notice (notifiering) needs: it is an e-mail only, with no document attached. */
@@ -81,7 +83,24 @@ export class StandardDocumentRenderer implements DocumentRenderer {
         return this.letter(doc, withTexts(payload as LetterPayload));
       case 'notice':
         return this.email(doc, { ...this.noticeMail(payload as NoticeData), attachments: [] });
+      case 'payment_order_application':
+        return this.paymentOrder(doc, payload as PaymentOrderApplication);
     }
+  }
+
+  /** To the client (never the debtor): the PDF, by e-mail with a short cover note. */
+  private async paymentOrder(
+    doc: OutgoingDocument,
+    data: PaymentOrderApplication,
+  ): Promise<RenderedDocument> {
+    const pdf = await renderPaymentOrderPdf(data);
+    const fileName = `betalningsforelaggande-${data.reference}.pdf`;
+    if (doc.channel !== 'email') return { bytes: pdf, contentType: PDF, fileName };
+    return this.email(doc, {
+      ...paymentOrderEmail(data),
+      from: this.from('Reskontra'),
+      attachments: [{ filename: fileName, content: pdf, contentType: PDF }],
+    });
   }
 
   private async invoice(

@@ -11,6 +11,7 @@ import {
 import { stageAfter, type Decision } from '../../domain/collection/decision.ts';
 import type { CollectionPolicy } from '../../domain/collection/policy.ts';
 import { encodePayload } from '../../domain/documents/payload-codec.ts';
+import type { ReferenceRates } from '../../domain/interest/reference-rate.ts';
 import type { AccountMap } from '../../domain/ledger/chart-of-accounts.ts';
 import type { JournalEntryDraft } from '../../domain/ledger/journal-entry.ts';
 import { feeCharged, interestCharged, writtenOff } from '../../domain/ledger/posting-rules.ts';
@@ -32,6 +33,7 @@ import type {
 import { toSnapshot } from './case-snapshot.ts';
 import { chargedAfter, feeLines, letterRecipient } from './letter-parts.ts';
 import { letterPayload } from './letter-payloads.ts';
+import { planPaymentOrder } from './payment-order.ts';
 
 export type StepContext = {
   ctx: Pick<AppContext, 'ids' | 'operator'>;
@@ -44,6 +46,8 @@ export type StepContext = {
   accounts: AccountMap;
   /** The instant written on every row of this step. */
   now: string;
+  /** The batch's reference-rate table: the payment-order application books interest to its day. */
+  rates?: ReferenceRates;
 };
 
 /** Everything one step writes; the run merges a batch's writes into one statement per kind. */
@@ -304,6 +308,49 @@ function writeOff(s: StepContext, plan: Plan, d: Extract<Decision, { kind: 'writ
   });
 }
 
+/**
+ * The policy's automatic payment order: the same application, costs, interest and task as the
+ * client's manual decision. A case that cannot have one (no identity number or address) fails
+ * its step, so the run reports it as blocked and the invoice keeps its next action date.
+ */
+function paymentOrder(s: StepContext, plan: Plan): Outcome {
+  if (s.rates === undefined) throw new Error('a payment order needs the reference-rate table');
+  const planned = planPaymentOrder({
+    c: s.c,
+    tenant: s.tenant,
+    operator: s.ctx.operator,
+    policy: s.policy,
+    rates: s.rates,
+    date: s.runDate,
+    registeredAddress: s.registeredAddress,
+    accounts: s.accounts,
+  });
+  if (!planned.ok) {
+    throw new Error(
+      `payment-order application refused: ${planned.error.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
+  }
+  const p = planned.value;
+  for (const entry of p.entries) book(s, plan, entry);
+  const documentId = queue(s, plan, p.document);
+  plan.tasks.push({
+    taskId: s.ctx.ids.newId(),
+    kind: 'file_payment_order',
+    invoiceId: s.c.invoice.invoiceId,
+    documentId,
+    status: 'open',
+    detail: { invoiceNumber: String(s.c.invoice.number), reference: p.application.reference },
+    createdAt: s.now,
+  });
+  return outcome({
+    change: p.change,
+    eventType: 'decision_payment_order',
+    documentId,
+    amount: p.amount,
+    detail: { ...p.detail, automatic: true },
+  });
+}
+
 function perform(s: StepContext, plan: Plan, d: Decision): Outcome {
   switch (d.kind) {
     case 'wait':
@@ -338,6 +385,7 @@ function perform(s: StepContext, plan: Plan, d: Decision): Outcome {
       openTask(s, plan, 'decide_after_demand');
       return outcome({ eventType: 'decision_due' });
     case 'apply_after_demand':
+      if (d.action === 'payment_order') return paymentOrder(s, plan);
       return outcome({
         change: { decision: d.action },
         eventType: `decision_${d.action}`,

@@ -169,7 +169,7 @@ export async function stepBatch(
     const recordedNow = x.step === null || recorded.has(x.c.invoice.invoiceId);
     count(counts, x.d, recordedNow && x.d.kind !== 'wait');
     if (!recordedNow) continue;
-    const context = { tenant, policy, accounts, runDate: date, c: x.c, now: x.now };
+    const context = { tenant, policy, accounts, rates, runDate: date, c: x.c, now: x.now };
     writes.push(planDecision({ ctx, ...context, registeredAddress: x.address }, x.d));
   }
   await writeAll(stores, tenantId, writes);

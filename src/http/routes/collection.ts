@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../application/context.ts';
 import {
   decideAfterDemand,
+  recordPaymentOrderEvent,
   disputeInvoice,
   pauseInvoice,
   resolveDispute,
@@ -18,6 +19,7 @@ import { sendProblem, sendUseCaseError } from '../errors.ts';
 import {
   decisionBody,
   disputeBody,
+  paymentOrderEventBody,
   pauseBody,
   policyPatchBody,
   policyView,
@@ -159,5 +161,12 @@ export function collectionRoutes(
   );
   action('decision', 'The client’s choice after an unpaid inkassokrav', decisionBody, (t, id, b) =>
     decideAfterDemand(ctx, t, id, b.action),
+  );
+  action(
+    'payment-order/events',
+    'Kronofogden’s event on a filed payment order: served, contested, decided (utslag), withdrawn',
+    paymentOrderEventBody,
+    (t, id, b) =>
+      recordPaymentOrderEvent(ctx, t, id, { type: b.type, date: b.date as CalendarDate }),
   );
 }

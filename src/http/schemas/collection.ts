@@ -94,3 +94,9 @@ export const pauseBody = z.strictObject({
 export const decisionBody = z.strictObject({
   action: z.enum(['payment_order', 'surveillance', 'close']),
 });
+export const paymentOrderEventBody = z.strictObject({
+  type: z
+    .enum(['served', 'contested', 'decided', 'withdrawn'])
+    .describe('served (delgiven), contested (bestriden), decided (utslag), withdrawn (återkallad)'),
+  date: calendarDateText.describe('The date Kronofogden gives for the event'),
+});
