@@ -303,6 +303,15 @@ describe('charging in the payout run', () => {
       expect.objectContaining({ tenantId: client.id, amount: 6_000 }),
     ]);
     expect((await csvLines(small.fileId)).some((l) => l.startsWith('Serviceavgift;'))).toBe(false);
+    // The uncharged invoice keeps the scan start at or before it, so the next run finds it.
+    const [waiting] = await t.db.query<{ created_at: unknown; scan_from: unknown }>(
+      `SELECT d.created_at, s.scan_from FROM document d JOIN operator_fee_schedule s USING (tenant_id)
+        WHERE d.tenant_id = $1 AND d.invoice_id = $2 AND d.kind = 'invoice'`,
+      [client.id, big.id],
+    );
+    expect(Date.parse(String(waiting!.scan_from))).toBeLessThanOrEqual(
+      Date.parse(String(waiting!.created_at)),
+    );
     await pay(big, big.total - 6_000, '2026-04-15');
     const rest = await runPayouts('2026-04-15');
     expect(rest.payouts).toEqual([
@@ -313,5 +322,36 @@ describe('charging in the payout run', () => {
     );
     expect((await h.trialBalance()).balance('1689')).toBe(0);
     await h.expectBooksBalanced();
+  });
+
+  it('reads only documents created since the scan start: an hour before the last run', async () => {
+    expect((await putFees(client.id, SCHEDULE)).statusCode).toBe(200);
+    t.clock.set(calendarDate('2026-04-16'));
+    const day = await h.newInvoice('Dagens Kund AB', 8_000);
+    await pay(day, day.total, '2026-04-16');
+    await runPayouts('2026-04-16');
+    const [s] = await t.db.query<{ scan_from: unknown }>(
+      'SELECT scan_from FROM operator_fee_schedule WHERE tenant_id = $1',
+      [client.id],
+    );
+    // Everything is charged: the start is the run's instant less the hour's margin (manual clock:
+    // the day's instants start at 06:00).
+    expect(new Date(String(s!.scan_from)).toISOString()).toMatch(/^2026-04-16T05:00:00\.\d{3}Z$/);
+    // A document from before the scan start (as if of an earlier day, never charged) is not read.
+    await t.db.query(
+      `INSERT INTO document (tenant_id, document_id, invoice_id, kind, channel, document_date,
+         recipient, payload, created_at)
+       SELECT tenant_id, $3, invoice_id, kind, channel, document_date, recipient, payload,
+              '2026-04-16T04:00:00Z'
+         FROM document WHERE tenant_id = $1 AND invoice_id = $2 AND kind = 'invoice'`,
+      [client.id, day.id, '0190a000-0000-7000-8000-000000000001'],
+    );
+    t.clock.set(calendarDate('2026-04-17'));
+    const later = await h.newInvoice('Morgondagens Kund AB', 8_000);
+    await pay(later, later.total, '2026-04-17');
+    const run = await runPayouts('2026-04-17');
+    expect(
+      (await csvLines(run.fileId)).filter((l) => l.startsWith('Serviceavgift;Fakturor')),
+    ).toEqual([`Serviceavgift;Fakturor 1 st à 5,00;2026-04-17;0,00;0,00;0,00;0,00;5,00;-5,00`]);
   });
 });

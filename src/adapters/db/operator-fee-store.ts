@@ -74,25 +74,47 @@ function scheduleQueries(sql: Sql): Pick<OperatorFeeQueries, 'feeSchedule' | 'pu
   };
 }
 
+/** The index predicate of document_fee_scan_idx (migration 0013), for FEE_DOCUMENT_KINDS. */
+const FEE_DOCUMENTS = `d.kind IN (${FEE_DOCUMENT_KINDS.map((k) => `'${k}'`).join(', ')})
+  AND d.replaces_document_id IS NULL`;
+// Never before fees_from: documents from before the first schedule are never charged.
+const SCAN_FROM = `SELECT greatest(fees_from, coalesce(scan_from, fees_from)) FROM operator_fee_schedule
+   WHERE tenant_id = $1`;
+
 function chargeQueries(sql: Sql): Omit<OperatorFeeQueries, 'feeSchedule' | 'putFeeSchedule'> {
   return {
     async unchargedFeeDocuments(tenantId, throughDate) {
-      // Reads the client's documents through the primary key's tenant prefix: document gets no
-      // index for this (the collection run writes it in bulk); see docs/payments.md.
+      // Only documents created since scan_from (the partial index document_fee_scan_idx, whose
+      // predicate FEE_DOCUMENTS repeats word for word so the planner can use it).
       const rows = await sql.query(
         `SELECT d.document_id, d.kind FROM document d
-           JOIN operator_fee_schedule s ON s.tenant_id = d.tenant_id
-          WHERE d.tenant_id = $1 AND d.kind = ANY($2::text[]) AND d.document_date <= $3
-            AND d.replaces_document_id IS NULL AND d.created_at >= s.fees_from
+          WHERE d.tenant_id = $1 AND ${FEE_DOCUMENTS} AND d.document_date <= $2
+            AND d.created_at >= (${SCAN_FROM})
             AND NOT EXISTS (SELECT 1 FROM operator_fee_item i
                              WHERE i.tenant_id = d.tenant_id AND i.document_id = d.document_id)
           ORDER BY d.document_date, d.created_at, d.document_id`,
-        [tenantId, FEE_DOCUMENT_KINDS, throughDate],
+        [tenantId, throughDate],
       );
       return rows.map((r) => ({
         documentId: String(r.document_id),
         kind: r.kind as FeeDocumentKind,
       }));
+    },
+    async advanceFeeScan(tenantId, now) {
+      // The oldest document still uncharged (whatever its date), or an hour before now if that is
+      // earlier or there is none: a document committed late by a transaction that was open while
+      // this one read is still found, as long as that transaction took less than the hour (the
+      // collection run commits per 1,000 invoices; a send is one short transaction).
+      await sql.query(
+        `UPDATE operator_fee_schedule SET scan_from = least($2::timestamptz - interval '1 hour', coalesce(
+           (SELECT min(d.created_at) FROM document d
+             WHERE d.tenant_id = $1 AND ${FEE_DOCUMENTS} AND d.created_at >= (${SCAN_FROM})
+               AND NOT EXISTS (SELECT 1 FROM operator_fee_item i
+                                WHERE i.tenant_id = d.tenant_id AND i.document_id = d.document_id)),
+           $2::timestamptz - interval '1 hour'))
+          WHERE tenant_id = $1`,
+        [tenantId, now],
+      );
     },
     async insertFeeCharge(tenantId, payoutId, c, documents) {
       const [invoice, reminder, demand] = c.documents;

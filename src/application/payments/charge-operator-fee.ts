@@ -48,6 +48,8 @@ export async function chargeOperatorFee(
       .filter((d) => charged.has(d.documentId))
       .map((d) => ({ ...d, price: documentPrice(schedule, d.kind) })),
   );
+  // The next run reads only documents created since the oldest one still uncharged.
+  await stores.payments.advanceFeeScan(tenantId, ctx.clock.now());
   if (charge.fee > 0n) {
     await postEntry(
       ctx,

@@ -28,6 +28,11 @@ export interface OperatorFeeQueries {
    * returned document are not the client's sending and never count.
    */
   unchargedFeeDocuments(tenantId: string, throughDate: CalendarDate): Promise<FeeDocument[]>;
+  /**
+   * Moves the client's scan start to its oldest uncharged document, or to an hour before `now`
+   * when that is earlier or there is none; later calls of unchargedFeeDocuments read from there.
+   */
+  advanceFeeScan(tenantId: string, now: string): Promise<void>;
   /** Records the charge and stamps its documents (each at most once: the key refuses twice). */
   insertFeeCharge(
     tenantId: string,
