@@ -20,9 +20,10 @@ import type { AppContext } from '../context.ts';
 import { postEntry } from '../post-entry.ts';
 import type { InvoiceRecord, TenantRecord } from '../records.ts';
 import { vatLinesOf } from '../send-invoice.ts';
-import type { InvoiceChange, Stores } from '../stores.ts';
+import type { Stores } from '../stores.ts';
 import { applyCreditAutomatically } from './customer-credit-apply.ts';
 import { openAmountsForPayment, writeOffThreshold } from './open-amounts.ts';
+import { allocationRow, openAfterPayment, paymentEvent } from './payment-rows.ts';
 
 type Ctx = Pick<AppContext, 'clock' | 'ids'>;
 
@@ -164,20 +165,10 @@ async function settle(
   if (writeOff !== null) await postEntry(ctx, stores, tenantId, writeOff);
   const now = ctx.clock.now();
   const allocationId = ctx.ids.newId();
-  await stores.payments.insertAllocation(tenantId, {
-    allocationId,
-    paymentId: payment.paymentId,
-    invoiceId,
-    customerId: invoice.customerId,
-    bookingDate: payment.paymentDate,
-    paid: allocation.paid,
-    overpaid: allocation.overpaid,
-    writtenOff: allocation.writtenOff,
-    reversesAllocationId: null,
-    reversed: false,
-    payoutId: null,
-    createdAt: now,
-  });
+  await stores.payments.insertAllocation(
+    tenantId,
+    allocationRow(payment, invoice, allocationId, allocation, now),
+  );
   await recordRecoveryAndCredit(
     ctx,
     stores,
@@ -189,16 +180,14 @@ async function settle(
     recovered,
   );
   await stores.payments.addPaymentsApplied(tenantId, invoiceId, paidTotal(allocation));
-  const settled = invoice.status === 'sent' && openTotal(allocation.remaining) === 0n;
-  const change: InvoiceChange = {
-    feesOpen: allocation.remaining.fees,
-    interestOpen: allocation.remaining.interest,
-    principalOpen: allocation.remaining.principal,
-    // Paid ends the flow on the payment's date; a part payment leaves the schedule as it was.
-    ...(settled ? { status: 'paid' as const, nextActionDate: null } : {}),
-  };
+  const { settled, change } = openAfterPayment(invoice, allocation);
   await stores.invoices.update(tenantId, invoiceId, change, now);
-  await addPaymentEvent(stores, tenantId, invoiceId, payment, allocation, recovered, now);
+  await stores.invoices.addEvent(
+    tenantId,
+    invoiceId,
+    paymentEvent(payment, allocation, recovered),
+    now,
+  );
   return {
     invoiceId,
     customerId: invoice.customerId,
@@ -241,39 +230,4 @@ async function recordRecoveryAndCredit(
       createdAt: now,
     });
   }
-}
-
-/** The timeline event; amounts as decimal strings, as other events keep them (JSON has no bigint). */
-async function addPaymentEvent(
-  stores: Stores,
-  tenantId: string,
-  invoiceId: string,
-  payment: PaymentToApply,
-  a: Allocation,
-  recovered: OpenAmounts | null,
-  now: string,
-): Promise<void> {
-  await stores.invoices.addEvent(
-    tenantId,
-    invoiceId,
-    {
-      date: payment.paymentDate,
-      type: 'payment',
-      amount: addOre(paidTotal(a), a.overpaid),
-      documentId: null,
-      policyVersion: null,
-      detail: {
-        paymentId: payment.paymentId,
-        bankReference: payment.bankReference,
-        fees: a.paid.fees.toString(),
-        interest: a.paid.interest.toString(),
-        principal: a.paid.principal.toString(),
-        overpaid: a.overpaid.toString(),
-        writtenOff: openTotal(a.writtenOff).toString(),
-        remaining: openTotal(a.remaining).toString(),
-        ...(recovered === null ? {} : { recovered: openTotal(recovered).toString() }),
-      },
-    },
-    now,
-  );
 }

@@ -23,12 +23,12 @@ import {
 } from '../../domain/payments/allocation.ts';
 import { paymentReceived, residualWrittenOff } from '../../domain/payments/payment-postings.ts';
 import { toSnapshot } from '../collection/case-snapshot.ts';
-import type { EventToAdd } from '../collection/collection-store.ts';
 import type { AppContext } from '../context.ts';
 import type { PaymentToApply, tenantTerms } from './apply-payment.ts';
 import { vatLinesOf } from '../send-invoice.ts';
 import { currentCase, rowsOf, type InvoiceState } from './import-batch-state.ts';
 import type { BatchWrites } from './import-batch-writes.ts';
+import { allocationRow, openAfterPayment, paymentEvent } from './payment-rows.ts';
 
 /**
  * A client's terms as applyPayment reads them, its collection policy, and the reference rates
@@ -150,60 +150,21 @@ function settle(
   }
   writes.allocations.push({
     tenantId,
-    allocationId: ctx.ids.newId(),
-    paymentId: payment.paymentId,
-    invoiceId,
-    customerId: invoice.customerId,
-    bookingDate: payment.paymentDate,
-    paid: allocation.paid,
-    overpaid: allocation.overpaid,
-    writtenOff: allocation.writtenOff,
-    reversesAllocationId: null,
-    reversed: false,
-    payoutId: null,
-    createdAt: now,
+    ...allocationRow(payment, invoice, ctx.ids.newId(), allocation, now),
   });
-  const settled = invoice.status === 'sent' && openTotal(allocation.remaining) === 0n;
   s.invoice = {
     ...invoice,
     paymentsApplied: addOre(invoice.paymentsApplied, paidTotal(allocation)),
-    feesOpen: allocation.remaining.fees,
-    interestOpen: allocation.remaining.interest,
-    principalOpen: allocation.remaining.principal,
-    // Paid ends the flow on the payment's date; a part payment leaves the schedule as it was.
-    ...(settled ? { status: 'paid' as const, nextActionDate: null } : {}),
+    ...openAfterPayment(invoice, allocation).change,
   };
   s.changedAt = now;
   writes.touched(s);
-  writes.event(tenantId, paymentEvent(invoiceId, payment, allocation, now));
-}
-
-/** applyPayment's timeline event; amounts as decimal strings. */
-function paymentEvent(
-  invoiceId: string,
-  payment: PaymentToApply,
-  allocation: Allocation,
-  now: string,
-): EventToAdd {
-  return {
+  // No recovery here: a payment on a written-off claim is never 'sent', so applyPayment books it.
+  writes.event(tenantId, {
     invoiceId,
-    date: payment.paymentDate,
-    type: 'payment',
-    amount: addOre(paidTotal(allocation), allocation.overpaid),
-    documentId: null,
-    policyVersion: null,
-    detail: {
-      paymentId: payment.paymentId,
-      bankReference: payment.bankReference,
-      fees: allocation.paid.fees.toString(),
-      interest: allocation.paid.interest.toString(),
-      principal: allocation.paid.principal.toString(),
-      overpaid: allocation.overpaid.toString(),
-      writtenOff: openTotal(allocation.writtenOff).toString(),
-      remaining: openTotal(allocation.remaining).toString(),
-    },
+    ...paymentEvent(payment, allocation, null),
     createdAt: now,
-  };
+  });
 }
 
 /**
