@@ -18,43 +18,16 @@ import { runCollection } from '../src/application/collection/run-collection.ts';
 import { DEMO_OPERATOR } from '../src/cli/compose.ts';
 import { calendarDate } from '../src/domain/calendar-date.ts';
 import { freshSchema, openServer } from './bench-db.ts';
+import { backendCpu, cpuSince, profileFlags } from './profile-support.ts';
 import { runBaseline } from './collection-baseline.ts';
 import { seedCollection } from './collection-seed.ts';
 
-const flags = new Map(
-  process.argv.slice(2).map((a) => {
-    const [k, v] = a.replace(/^--/, '').split('=');
-    return [k!, v ?? 'true'] as const;
-  }),
-);
+const flags = profileFlags();
 const scale = Number(flags.get('scale') ?? 0.2);
 const repeat = Number(flags.get('repeat') ?? 3);
 const batchSize = Number(flags.get('batch') ?? 1000);
 const lanes = Number(flags.get('lanes') ?? 2);
 const DATES = ['2026-06-02', '2026-06-03', '2026-06-04', '2026-06-05'].slice(0, repeat);
-
-/** utime + stime of a process in ms (clock ticks of 10 ms). */
-function cpuOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-async function backendCpu(db: PgDatabase): Promise<Map<number, number>> {
-  const rows = await db.query<{ pid: number }>(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
-  );
-  return new Map(rows.map((r) => [r.pid, cpuOf(r.pid)]));
-}
-
-function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
-  let sum = 0;
-  for (const [pid, cpu] of after) sum += cpu - (before.get(pid) ?? 0);
-  return sum;
-}
 
 /** The database with each transaction's statements timed by their first words. */
 function timedDb(db: PgDatabase, times: Map<string, number>): Database {

@@ -9,7 +9,6 @@
  *   node --import tsx bench/payments-profile.ts [--scale=0.1] [--repeat=3] [--chunk=5000] [--write=1000]
  *   (add node --cpu-prof --cpu-prof-dir=… for a Node profile)
  */
-import { readFileSync } from 'node:fs';
 import { ManualClock } from '../src/adapters/clock/manual-clock.ts';
 import type { PgDatabase } from '../src/adapters/db/pg-database.ts';
 import { sqlUnitOfWork } from '../src/adapters/db/unit-of-work.ts';
@@ -20,15 +19,11 @@ import type { Database, Sql } from '../src/application/ports.ts';
 import { DEMO_OPERATOR } from '../src/cli/compose.ts';
 import { calendarDate } from '../src/domain/calendar-date.ts';
 import { freshSchema, openServer } from './bench-db.ts';
+import { backendCpu, cpuSince, profileFlags } from './profile-support.ts';
 import { seedCollection } from './collection-seed.ts';
 import { baseline, bgmaxFor, PAYMENT_DATE, targets } from './payments.ts';
 
-const flags = new Map(
-  process.argv.slice(2).map((a) => {
-    const [k, v] = a.replace(/^--/, '').split('=');
-    return [k!, v ?? 'true'] as const;
-  }),
-);
+const flags = profileFlags();
 const scale = Number(flags.get('scale') ?? 0.1);
 const repeat = Number(flags.get('repeat') ?? 3);
 const payments = Math.round(100_000 * scale);
@@ -37,29 +32,6 @@ const sizes = {
   ...(flags.has('chunk') ? { chunkSize: Number(flags.get('chunk')) } : {}),
   ...(flags.has('write') ? { writeBatch: Number(flags.get('write')) } : {}),
 };
-
-/** utime + stime of a process in ms (clock ticks of 10 ms). */
-function cpuOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-async function backendCpu(db: PgDatabase): Promise<Map<number, number>> {
-  const rows = await db.query<{ pid: number }>(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
-  );
-  return new Map(rows.map((r) => [r.pid, cpuOf(r.pid)]));
-}
-
-function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
-  let sum = 0;
-  for (const [pid, cpu] of after) sum += cpu - (before.get(pid) ?? 0);
-  return sum;
-}
 
 type Times = { statements: Map<string, number>; idle: Map<string, number> };
 
