@@ -31,6 +31,34 @@ export const stageBadge = (stage) =>
 export const card = (title, ...children) =>
   h('section', { class: 'card' }, title ? h('h2', { class: 'card-title' }, title) : null, children);
 
+/**
+ * A compact table in its scrolling wrapper. columns: header texts, or [text, class] for a column
+ * such as 'num'; rows: the <tr> elements.
+ */
+export const compactTable = (id, columns, rows) =>
+  h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'table table-compact', id },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.map((c) =>
+            Array.isArray(c)
+              ? h('th', { scope: 'col', class: c[1] }, c[0])
+              : h('th', { scope: 'col' }, c),
+          ),
+        ),
+      ),
+      h('tbody', {}, rows),
+    ),
+  );
+
 export const loading = (text = 'Hämtar…') =>
   h('div', { class: 'loading', role: 'status' }, h('span', { class: 'spinner' }), text);
 

@@ -7,7 +7,7 @@ import { request } from '../api.js';
 import { h, icon, replace } from '../dom.js';
 import { busy, showErrors, textField } from '../forms.js';
 import { formatOre, todayText } from '../format.js';
-import { button, card, emptyState, openDialog, pageHeader, toast } from '../ui.js';
+import { button, card, compactTable, emptyState, openDialog, pageHeader, toast } from '../ui.js';
 import { referenceRatesCard } from './reference-rates.js';
 
 const { document, URL } = globalThis;
@@ -109,37 +109,17 @@ function previewTable(preview) {
       'Inget att göra',
       `Ingen faktura har ett steg som förfaller ${preview.date}.`,
     );
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { class: 'table table-compact', id: 'preview-table' },
+  return compactTable(
+    'preview-table',
+    ['Klient', 'Faktura', 'Steg', 'Detaljer'],
+    preview.items.map((item) =>
       h(
-        'thead',
+        'tr',
         {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, 'Klient'),
-          h('th', { scope: 'col' }, 'Faktura'),
-          h('th', { scope: 'col' }, 'Steg'),
-          h('th', { scope: 'col' }, 'Detaljer'),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        preview.items.map((item) =>
-          h(
-            'tr',
-            {},
-            h('td', { class: 'mono small', title: item.tenantId }, shortId(item.tenantId)),
-            h('td', {}, item.invoiceNumber === null ? '–' : String(item.invoiceNumber)),
-            h('td', { class: 'strong' }, DECISION[item.decision.kind] ?? item.decision.kind),
-            h('td', { class: 'small muted' }, describeDecision(item.decision)),
-          ),
-        ),
+        h('td', { class: 'mono small', title: item.tenantId }, shortId(item.tenantId)),
+        h('td', {}, item.invoiceNumber === null ? '–' : String(item.invoiceNumber)),
+        h('td', { class: 'strong' }, DECISION[item.decision.kind] ?? item.decision.kind),
+        h('td', { class: 'small muted' }, describeDecision(item.decision)),
       ),
     ),
   );
@@ -226,53 +206,32 @@ async function download(path, fallbackName) {
 
 /** One row per client paid: account, EndToEndId, amount and its settlement report. */
 const payoutTable = (result) =>
-  h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { class: 'table table-compact', id: 'payout-table' },
+  compactTable(
+    'payout-table',
+    ['Klient', 'Konto', 'EndToEndId', ['Belopp', 'num'], ''],
+    result.payouts.map((p) =>
       h(
-        'thead',
+        'tr',
         {},
+        h('td', { class: 'mono small', title: p.tenantId }, shortId(p.tenantId)),
+        h('td', {}, `${p.accountKind === 'iban' ? 'IBAN' : 'Bankgiro'} ${p.account}`),
+        h('td', { class: 'mono small' }, p.endToEndId),
+        h('td', { class: 'num strong' }, formatOre(p.amount)),
         h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, 'Klient'),
-          h('th', { scope: 'col' }, 'Konto'),
-          h('th', { scope: 'col' }, 'EndToEndId'),
-          h('th', { scope: 'col', class: 'num' }, 'Belopp'),
-          h('th', { scope: 'col' }, ''),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        result.payouts.map((p) =>
+          'td',
+          { class: 'num' },
           h(
-            'tr',
-            {},
-            h('td', { class: 'mono small', title: p.tenantId }, shortId(p.tenantId)),
-            h('td', {}, `${p.accountKind === 'iban' ? 'IBAN' : 'Bankgiro'} ${p.account}`),
-            h('td', { class: 'mono small' }, p.endToEndId),
-            h('td', { class: 'num strong' }, formatOre(p.amount)),
-            h(
-              'td',
-              { class: 'num' },
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'link-button',
-                  onclick: () =>
-                    download(
-                      `/v1/payouts/${result.fileId}/report?tenant=${p.tenantId}`,
-                      `avrakning-${result.date}.csv`,
-                    ),
-                },
-                'Avräkning (CSV)',
-              ),
-            ),
+            'button',
+            {
+              type: 'button',
+              class: 'link-button',
+              onclick: () =>
+                download(
+                  `/v1/payouts/${result.fileId}/report?tenant=${p.tenantId}`,
+                  `avrakning-${result.date}.csv`,
+                ),
+            },
+            'Avräkning (CSV)',
           ),
         ),
       ),
