@@ -19,7 +19,7 @@ import { creditNoteDocumentData, recipientFor } from './document-payloads.ts';
 import { postEntry } from './post-entry.ts';
 import { queueDocument } from './queue-document.ts';
 import type { CreditNoteRecord, InvoiceRecord } from './records.ts';
-import { vatLinesOf } from './send-invoice.ts';
+import { vatLinesOf } from './invoice-vat-lines.ts';
 
 /** What is still creditable per VAT rate: the invoice's lines minus earlier credit notes. */
 function creditableByRate(

@@ -22,9 +22,6 @@ import { queueDocument } from './queue-document.ts';
 import type { InvoiceRecord } from './records.ts';
 import type { Stores } from './stores.ts';
 
-// Booking code imports it from here; it lives apart so that this module may apply credit.
-export { vatLinesOf };
-
 export async function sendInvoice(
   ctx: AppContext,
   tenantId: string,

@@ -19,7 +19,7 @@ import { accountsFor } from '../accounts.ts';
 import type { AppContext } from '../context.ts';
 import { postEntry } from '../post-entry.ts';
 import type { InvoiceRecord, TenantRecord } from '../records.ts';
-import { vatLinesOf } from '../send-invoice.ts';
+import { vatLinesOf } from '../invoice-vat-lines.ts';
 import type { Stores } from '../stores.ts';
 import { applyCreditAutomatically } from './customer-credit-apply.ts';
 import { openAmountsForPayment, writeOffThreshold } from './open-amounts.ts';

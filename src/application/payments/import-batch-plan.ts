@@ -25,7 +25,7 @@ import { paymentReceived, residualWrittenOff } from '../../domain/payments/payme
 import { toSnapshot } from '../collection/case-snapshot.ts';
 import type { AppContext } from '../context.ts';
 import type { PaymentToApply, tenantTerms } from './apply-payment.ts';
-import { vatLinesOf } from '../send-invoice.ts';
+import { vatLinesOf } from '../invoice-vat-lines.ts';
 import { currentCase, rowsOf, type InvoiceState } from './import-batch-state.ts';
 import type { BatchWrites } from './import-batch-writes.ts';
 import { allocationRow, openAfterPayment, paymentEvent } from './payment-rows.ts';
