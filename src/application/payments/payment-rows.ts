@@ -3,6 +3,7 @@
  * amounts and its 'payment' timeline event — built once for both ways of booking it:
  * applyPayment (one payment at a time) and the import's batches (bookInBatch).
  */
+import type { CalendarDate } from '../../domain/calendar-date.ts';
 import { addOre, type Ore } from '../../domain/money.ts';
 import {
   openTotal,
@@ -12,7 +13,14 @@ import {
 } from '../../domain/payments/allocation.ts';
 import type { InvoiceEventRecord, InvoiceRecord } from '../records.ts';
 import type { AllocationRecord } from './payment-store.ts';
-import type { PaymentToApply } from './apply-payment.ts';
+
+/** What of the payment the rows name (apply-payment.ts's PaymentToApply has it). */
+type PaymentToApply = {
+  readonly paymentId: string;
+  readonly amount: Ore;
+  readonly paymentDate: CalendarDate;
+  readonly bankReference: string;
+};
 
 export function allocationRow(
   payment: PaymentToApply,
